@@ -1,0 +1,3 @@
+from cablegram.cli.main import main
+
+main()

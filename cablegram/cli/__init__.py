@@ -1,0 +1,1 @@
+"""The `cablegram` command: thin commands over the library."""

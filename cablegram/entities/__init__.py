@@ -1,0 +1,1 @@
+"""People, organisations and places: mentions in text, resolved to an authority file."""

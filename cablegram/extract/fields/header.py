@@ -1,0 +1,114 @@
+"""The header of a document: the short lines above its text.
+
+Series labels ('Cuban Missile Crisis, Document 29'), date-and-title lines ('28 October 1962 / Extract from
+Protocol No. 63 ...'), letterheads, markings ('TOP SECRET'), numbers ('No. P63/IV'), address lines ('To Comrades
+Khrushchev, Mikoyan, Gromyko'), cable addresses ('HAVANA' over 'SOVIET AMBASSADOR'), dates ('from 28 October 1962').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablegram.extract.fields.parties import OFFICES, parties_of_address_line
+from cablegram.record import Party
+from cablegram.values.dates import ParsedDate, is_date_line, parse_date
+from cablegram.values.markings import MarkingSet, is_marking_line
+
+SERIES = re.compile(r"^(?P<series>[^,]{3,80},\s*(?:Document|Doc\.|Item|No\.)\s*\d+[A-Za-z]?)\s*$")
+NUMBER = re.compile(r"^(?:No\.|№|Nr\.|N)\s*(?P<number>[\w/.\-–]+(?:\s*[-–]\s*[\w/]+)?)\.?$")
+DATE_TITLE = re.compile(r"^(?P<a>[^/]+?)\s+/\s+(?P<b>.+)$")
+DATELINE = re.compile(r"^(?P<place>[A-ZА-ЯЁ][\w .'’-]{1,40}?),\s+(?P<date>.+)$")
+FROM_DATE = re.compile(r"^(?:from|of|dated|от)\s+(?P<date>.+)$", re.I)
+ATTACHMENT = re.compile(
+    r"^(?:to\s+(?:paragraph|item|point|§)\s+\S+\s+of\s+(?:the\s+)?protocol|(?:attachment|enclosure|annex|appendix)\b|"
+    r"приложение\b|к\s+пункту\s+\S+\s+протокола)", re.I)
+PROTOCOL_OF = re.compile(r"^(?:extract\s+from\s+)?protocol\s+(?:No\.\s*\S+\s+)?of\s+the\s+(?:meeting|session)\s+of\s+"
+                         r"(?:the\s+)?(?P<body>.+?)\.?$", re.I)
+LETTERHEAD = re.compile(r"\b(?:PARTY|COMMITTEE|MINISTRY|EMBASSY|DEPARTMENT|COUNCIL|GOVERNMENT|OFFICE|UNION)\b")
+_OFFICE_CAPS = re.compile(rf"\b(?:{OFFICES.upper()}|EMBASSY|MISSION|DELEGATION|РЕЗИДЕНТ|ПОСОЛ)\b")
+
+
+@dataclass
+class Header:
+    series_title: str | None = None
+    title: str | None = None
+    date: ParsedDate | None = None
+    issuer: str | None = None
+    letterhead: str | None = None
+    place: str | None = None
+    to: list[Party] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    markings: MarkingSet = field(default_factory=MarkingSet)
+    headings: list[str] = field(default_factory=list)
+    lines: int = 0  # how many lines the header took
+    page_lines: int = 0  # how many of them are the publisher's (series label, date and title), not the document's
+
+
+def is_heading(line: str) -> bool:
+    """A line that is not running text: short, or a title that does not end as a sentence does."""
+    words = line.split()
+    ends_sentence = line.rstrip().endswith((".", ":", ",", ";", "!", "?"))
+    return 0 < len(words) <= 40 and len(line) <= 250 and not (ends_sentence and len(words) > 8)
+
+
+def is_place_line(line: str, known_places: set[str]) -> bool:
+    word = line.strip().rstrip(".,")
+    return word.upper() == word and (word.title() in known_places or (word.isalpha() and len(word.split()) == 1))
+
+
+def parse_header(lines: list[str], known_places: set[str] = frozenset()) -> Header:  # type: ignore[assignment]
+    """Read header lines from the top until the first line of running text."""
+    head = Header()
+    i = 0
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith(("Dear ", "Уважаемый")) or not _classify(line, head, known_places):
+            break
+        if head.page_lines == i and (SERIES.match(line) or DATE_TITLE.match(line)):
+            head.page_lines = i + 1
+        elif head.page_lines == i and not line:
+            head.page_lines = i + 1
+    else:
+        i = len(lines)
+    head.lines = i
+    if head.title is None and head.headings:
+        head.title = head.headings.pop(0)
+    return head
+
+
+def _classify(line: str, head: Header, known_places: set[str]) -> bool:
+    """Take what a header line says into ``head``; False when the line is running text, not header."""
+    if head.series_title is None and (m := SERIES.match(line)):
+        head.series_title = m.group("series")
+    elif is_marking_line(line):
+        head.markings.add(line)
+    elif m := NUMBER.match(line):
+        head.numbers.append(m.group("number"))
+    elif (m := DATE_TITLE.match(line)) and (is_date_line(m.group("a")) or is_date_line(m.group("b"))):
+        date_part, title_part = (m.group("a"), m.group("b")) if is_date_line(m.group("a")) else (m.group("b"), m.group("a"))
+        head.date = head.date or parse_date(date_part)
+        head.title = head.title or title_part.strip()
+    elif is_date_line(line) or ((m := FROM_DATE.match(line)) and is_date_line(m.group("date"))):
+        head.date = head.date or parse_date(line)
+    elif (m := DATELINE.match(line)) and is_date_line(m.group("date")):  # 'Washington, December 14, 1962.'
+        head.date = head.date or parse_date(m.group("date"))
+        head.place = head.place or m.group("place").strip()
+    elif (parties := parties_of_address_line(line)) is not None:
+        head.to += parties
+    elif m := PROTOCOL_OF.match(line):
+        head.issuer = head.issuer or m.group("body")
+        head.headings.append(line)
+    elif is_place_line(line, known_places) and head.place is None:
+        head.place = line.strip().rstrip(".,")
+    elif line.upper() == line and _OFFICE_CAPS.search(line) and not head.to:
+        head.to.append(Party(name=line.strip().rstrip(".,"), place=head.place))
+    elif not is_heading(line):
+        return False
+    elif LETTERHEAD.search(line) and head.letterhead is None and not head.headings:
+        head.letterhead = line
+    else:
+        head.headings.append(line)
+    return True

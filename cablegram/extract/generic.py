@@ -1,0 +1,129 @@
+"""Any document with a header of short lines above its text: the fallback layout, and the base of others.
+
+Reads the header (series label, date, title, markings, numbers, addressees), the text, notes in brackets,
+footnotes, the signature, and attachments after a page break that are documents of their own
+('to Paragraph IV of Protocol No. 63' / 'SPECIAL FOLDER' / 'HAVANA' / 'SOVIET AMBASSADOR').
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablegram.extract.base import finish_record, known_places, split_signature, tidy_body
+from cablegram.extract.fields.boilerplate import Furniture, strip_furniture
+from cablegram.extract.fields.directives import find_directives
+from cablegram.extract.fields.doctype import doc_type_of
+from cablegram.extract.fields.header import ATTACHMENT, Header, parse_header
+from cablegram.extract.fields.notes import split_page_breaks, take_footnotes, take_inline_notes
+from cablegram.extract.fields.parties import parse_party, parties_of_heading
+from cablegram.extract.fields.references import find_references
+from cablegram.read.base import Text
+from cablegram.record import Identifier, Markings, Note, Party, Record
+
+_APPROVE = re.compile(r"\b(?:Approve|Confirm|Adopt)\s+the\s+(?:draft\s+|text\s+of\s+(?:the\s+)?)?"
+                      r"(?P<what>(?:[^.(]|(?<=\b[A-Z])\.)+?)\s*"
+                      r"\((?:see\s+)?(?:attachment|enclosure|annex)", re.I)
+NUMBER_SCHEMES = {"protocol": "protocol", "telegram": "cable_number", "airgram": "airgram_number"}
+
+
+class GenericExtractor:
+    name = "generic"
+
+    def match(self, text: Text) -> float:
+        return 0.1
+
+    def extract(self, text: Text) -> list[Record]:
+        cleaned, furniture = strip_furniture(text.text)
+        sections = split_page_breaks(cleaned)
+        main_text = "\n".join(s for s in sections if not _is_attachment(s) or s is sections[0])
+        attachments = [s for s in sections[1:] if _is_attachment(s)]
+        places = known_places()
+        record, header = self._read_document(main_text, places)
+        record.layout = self.name
+        record.id = ""
+        parts = [self._read_attachment(a, places, record, header, i) for i, a in enumerate(attachments, 1)]
+        for part in parts:
+            for marking in part.markings.as_written:
+                header.markings.add(marking)
+            record.notes += part.notes
+        record.markings = Markings.model_validate(header.markings.to_dict())
+        record.body = "\n\n".join([record.body] + [p.body for p in parts]).strip()
+        record.directives = find_directives(record.body)
+        record.references = find_references(record.body.split("\n\n", 1)[0], record.date, record.from_, record.to)
+        for part in parts:
+            record.references += [r for r in part.references if r not in record.references]
+        self.attribute(record, furniture, text)
+        record = finish_record(record, text)
+        record.parts = [finish_record(p, text, i).to_dict() for i, p in enumerate(parts, 1)]
+        for i, p in enumerate(record.parts, 1):
+            p["id"] = f"{record.id}-part{i}"
+        return [record]
+
+    def attribute(self, record: Record, furniture: Furniture, text: Text) -> None:
+        """Who published this copy; layouts that know more (a translator's blog) say more."""
+        if furniture.author and not record.provenance.publisher:
+            record.provenance.publisher = furniture.author
+        record.provenance.source_url = record.provenance.source_url or text.meta.get("url")
+
+    def _read_document(self, text: str, places: set[str]) -> tuple[Record, Header]:
+        text, inline_notes = take_inline_notes(text)
+        body, footnotes = take_footnotes(text)
+        lines = body.split("\n")
+        header = parse_header(lines, places)
+        body = tidy_body("\n".join(lines[header.page_lines:]))  # the document's own header is its text too
+        record = Record(id="", title=header.title, series_title=header.series_title, place=header.place,
+                        body=body, notes=footnotes + inline_notes)
+        if header.date:
+            record.date, record.date_as_written = header.date.iso, header.date.as_written
+        for candidate in [header.title or "", *header.headings]:
+            doc_type, written = doc_type_of(candidate)
+            if doc_type:
+                record.doc_type, record.doc_type_as_written = doc_type, written  # type: ignore[assignment]
+                break
+        senders, recipients = parties_of_heading(header.title or "")
+        if header.issuer:
+            senders = [parse_party(header.issuer)]
+        elif not senders and header.letterhead:
+            senders = [Party(name=header.letterhead)]
+        record.from_ = senders
+        record.to = header.to or recipients
+        scheme = NUMBER_SCHEMES.get(record.doc_type or "", "number")
+        record.identifiers = [Identifier(scheme=scheme, value=n) for n in header.numbers]
+        _, record.signed = split_signature("\n".join(lines[header.lines:]))
+        record.headings = header.headings  # type: ignore[attr-defined]
+        return record, header
+
+    def _read_attachment(self, text: str, places: set[str], parent: Record, parent_header: Header,
+                         index: int) -> Record:
+        lines = text.strip().split("\n")
+        label = lines[0].strip()
+        part, header = self._read_document("\n".join(lines[1:]), places)
+        part.body = tidy_body(text)
+        _, part.signed = split_signature(part.body)
+        part.doc_type_as_written = part.doc_type_as_written
+        part.markings = Markings.model_validate(header.markings.to_dict())
+        part.date = part.date or parent.date
+        approved = _APPROVE.search(parent.body)
+        title = approved.group("what") if approved else (parent_header.headings[-1] if parent_header.headings else None)
+        if (title and not part.title) or (part.title and part.title.isupper() and title):
+            part.title = title[:1].upper() + title[1:] if title else None
+        if part.title and not part.doc_type:
+            part.doc_type, part.doc_type_as_written = doc_type_of(part.title)  # type: ignore[assignment]
+        if part.doc_type is None and part.to and re.search(r"\bYou\s+(?:are|should|must)\b", part.body):
+            part.doc_type = "instructions"
+        for p in part.to:
+            p.place = p.place or header.place
+        part.from_ = part.from_ or list(parent.from_)
+        part.series_title = None
+        part.attachment_label = label  # type: ignore[attr-defined]
+        part.references = find_references(part.body, part.date, part.from_, part.to)
+        return part
+
+
+def _is_attachment(section: str) -> bool:
+    first = next((line.strip() for line in section.split("\n") if line.strip()), "")
+    return bool(ATTACHMENT.match(first))
+
+
+def notes_in_cyrillic(notes: list[Note]) -> bool:
+    return any(re.search(r"[а-яё]{3,}", n.text, re.I) for n in notes if n.kind == "translator_note")

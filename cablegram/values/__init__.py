@@ -1,0 +1,1 @@
+"""Typed values parsed in one place: dates, markings, languages."""

@@ -1,0 +1,1 @@
+"""The reading room: HTML pages and a JSON API over an archive."""

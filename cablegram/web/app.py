@@ -1,0 +1,82 @@
+"""The reading room: a search page, document pages, and the JSON API they share with scripts.
+
+Document text is untrusted: templates escape everything (Jinja2 autoescape); nothing from a document
+is ever rendered as HTML.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from cablegram.errors import BadQuery, CablegramError, NotFound
+from cablegram.store import Archive
+from cablegram.web.snippets import snippet_html
+
+PAGE_SIZE = 20
+
+
+def create_app(archive: Archive) -> FastAPI:
+    app = FastAPI(title="cablegram reading room", version="0.1.0")
+    templates = Environment(loader=PackageLoader("cablegram.web", "templates"),
+                            autoescape=select_autoescape(default=True, default_for_string=True))
+    templates.filters["highlight"] = snippet_html
+    static = resources.files("cablegram.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
+
+    @app.exception_handler(CablegramError)
+    async def cablegram_error(request: Request, exc: CablegramError) -> JSONResponse | HTMLResponse:
+        status = 404 if isinstance(exc, NotFound) else 400
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": exc.to_dict()}, status_code=status)
+        return page("error.html", status=status, error=exc)
+
+    def search_results(q: str, offset: int) -> dict[str, Any]:
+        if not q.strip():
+            return {"total": archive.count(), "hits": archive.summaries(limit=PAGE_SIZE, offset=offset), "facets": {}}
+        total, hits = archive.search(q, limit=PAGE_SIZE, offset=offset)
+        return {"total": total, "hits": hits, "facets": {}}
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(q: str = "", offset: int = 0) -> HTMLResponse:
+        try:
+            results = search_results(q, offset)
+        except BadQuery as exc:
+            return page("search.html", q=q, results=None, error=exc, offset=offset, page_size=PAGE_SIZE)
+        return page("search.html", q=q, results=results, error=None, offset=offset, page_size=PAGE_SIZE)
+
+    @app.get("/documents/{record_id}", response_class=HTMLResponse)
+    def document(record_id: str) -> HTMLResponse:
+        return page("document.html", record=archive.get(record_id))
+
+    @app.get("/api/search")
+    def api_search(q: str = "", offset: int = 0) -> dict[str, Any]:
+        results = search_results(q, offset)
+        for hit in results["hits"]:
+            hit["snippet"] = str(snippet_html(hit.get("snippet")))
+        return results
+
+    @app.get("/api/documents")
+    def api_documents(limit: int = 100, offset: int = 0) -> list[dict[str, str | None]]:
+        return archive.summaries(limit=limit, offset=offset)
+
+    @app.get("/api/documents/{record_id}")
+    def api_document(record_id: str) -> dict[str, Any]:
+        return archive.get(record_id).to_dict()
+
+    return app
+
+
+def run(archive: Archive, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    print(f"reading room: http://{host}:{port}  (Ctrl-C stops it)", flush=True)
+    uvicorn.run(create_app(archive), host=host, port=port, log_level="warning")
