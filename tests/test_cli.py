@@ -18,7 +18,9 @@ SEED_000 = SEEDS / "000_95bb0fc191ff6699.txt"
 SEED_003 = SEEDS / "003_17656c3dbdfa3f82.txt"
 
 
-def cablegram(*args: str, archive: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def cablegram(
+    *args: str, archive: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     argv = [sys.executable, "-m", "cablegram", *(["--archive", str(archive)] if archive else []), *args]
     return subprocess.run(argv, capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})})
 
