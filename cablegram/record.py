@@ -113,6 +113,8 @@ class Record(Model):
     doc_type_as_written: str | None = None
     date: str | None = None
     date_as_written: str | None = None
+    sent: str | None = None  # ISO date-time a telegram was sent, local time of the sender, when written
+    received: str | None = None  # ISO date-time it was received, when written ('Received 4:17 a.m.')
     place: str | None = None
     from_: list[Party] = Field(default_factory=list, alias="from")
     to: list[Party] = Field(default_factory=list)
