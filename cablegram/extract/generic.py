@@ -17,8 +17,10 @@ from cablegram.extract.fields.header import ATTACHMENT, Header, parse_header
 from cablegram.extract.fields.notes import split_page_breaks, take_footnotes, take_inline_notes
 from cablegram.extract.fields.parties import parse_party, parties_of_heading
 from cablegram.extract.fields.references import find_references
+from cablegram.extract.fields.source_note import parse_source_note, split_source_note
 from cablegram.read.base import Text
 from cablegram.record import Identifier, Markings, Note, Party, Record
+from cablegram.values.dates import find_dates, parse_partial_date
 
 _APPROVE = re.compile(r"\b(?:Approve|Confirm|Adopt)\s+the\s+(?:draft\s+|text\s+of\s+(?:the\s+)?)?"
                       r"(?P<what>(?:[^.(]|(?<=\b[A-Z])\.)+?)\s*"
@@ -66,6 +68,7 @@ class GenericExtractor:
         record.provenance.source_url = record.provenance.source_url or text.meta.get("url")
 
     def _read_document(self, text: str, places: set[str]) -> tuple[Record, Header]:
+        text, source_line = split_source_note(text)
         text, inline_notes = take_inline_notes(text)
         body, footnotes = take_footnotes(text)
         lines = body.split("\n")
@@ -75,6 +78,8 @@ class GenericExtractor:
                         body=body, notes=footnotes + inline_notes)
         if header.date:
             record.date, record.date_as_written = header.date.iso, header.date.as_written
+        if source_line:
+            self._read_source_note(record, header, source_line)
         for candidate in [header.title or "", *header.headings]:
             doc_type, written = doc_type_of(candidate)
             if doc_type:
@@ -92,6 +97,24 @@ class GenericExtractor:
         _, record.signed = split_signature("\n".join(lines[header.lines:]))
         record.headings = header.headings  # type: ignore[attr-defined]
         return record, header
+
+    def _read_source_note(self, record: Record, header: Header, line: str) -> None:
+        note = parse_source_note(line)
+        record.notes.insert(0, Note(kind="source_note", text=note.text))
+        for marking in note.markings:
+            header.markings.add(marking)
+        record.distribution += note.repeated_to
+        record.provenance.archive = record.provenance.archive or note.archive
+        if note.translated and re.search(r"\b(?:Russian|Soviet)\b", note.text):
+            record.original_language = record.original_language or "ru"
+        if note.received and record.date and (when := parse_partial_date(note.received, int(record.date[:4]))):
+            record.received = when.iso
+        if record.date is None and note.event_day:
+            # an undated document: dated by what its source note says of it, and flagged as inferred
+            years = [d.iso[:4] for d in find_dates(note.text + "\n" + record.body)]
+            year = int(years[0]) if years else None
+            if year and (day := parse_partial_date(note.event_day, year)):
+                record.date, record.date_inferred = day.iso, True  # type: ignore[attr-defined]
 
     def _read_attachment(self, text: str, places: set[str], parent: Record, parent_header: Header,
                          index: int) -> Record:

@@ -145,6 +145,8 @@ def parse_partial_date(text: str, year: int) -> ParsedDate | None:
 
 def is_date_line(line: str) -> bool:
     """True when a line is nothing but a date (a dateline or a date heading)."""
-    stripped = line.strip().rstrip(".")
+    stripped = line.strip()
+    if not re.search(r"[ap]\.\s?m\.$", stripped):
+        stripped = stripped.rstrip(".")
     d = parse_date(stripped)
     return d is not None and len(d.as_written) >= len(stripped) - 2

@@ -25,7 +25,7 @@ HANDLING: list[tuple[str, str]] = [
     (r"eyes\s+only", "eyes_only"),
     (r"\bnodis\b", "nodis"),
     (r"\bexdis\b", "exdis"),
-    (r"\blimdis\b", "limdis"),
+    (r"\blimdis\b|limit(?:ed)?\s+distribution", "limdis"),
     (r"\bnoforn\b|no\s+foreign\s+dissem", "noforn"),
     (r"(?:making\s+)?cop(?:ying|ies)\s+(?:is\s+)?prohibited|копировать\s+запрещается|снятие\s+копий\s+запрещается",
      "copying_prohibited"),
@@ -36,8 +36,8 @@ PRECEDENCE: list[tuple[str, str]] = [
     (r"\bflash\b", "flash"),
     (r"\bniact\b|night\s+action", "niact"),
     (r"operational\s+immediate", "operational_immediate"),
-    (r"top\s+priority|вне\s+очереди|srochno|срочно", "top_priority"),
-    (r"\bimmediate\b", "immediate"),
+    (r"top\s+priority|вне\s+очереди", "top_priority"),
+    (r"\bimmediate\b|\burgent\b|срочно|srochno", "immediate"),
     (r"\bpriority\b", "priority"),
     (r"\broutine\b", "routine"),
 ]
@@ -51,7 +51,9 @@ _MARKING_LINE = re.compile(
 
 
 def classification_of(text: str) -> str | None:
-    """The security level a marking names, or None."""
+    """The security level a marking names, or None ('No classification marking, but ... Top Secret' is None)."""
+    if re.match(r"\s*no\s+classification", text, re.I):
+        return None
     for pattern, level in LEVELS:
         if re.search(r"\b(?:" + pattern + r")\b", text, re.I):
             return level
@@ -67,6 +69,28 @@ def precedence_of(text: str) -> str | None:
         if re.search(pattern, text, re.I):
             return code
     return None
+
+
+# Components of a marking sentence that are transmission instructions, not markings.
+NOT_HANDLING = re.compile(r"^(?:verbatim\s+text|ban|plain\s+text|no\s+distribution\s+outside.*)$", re.I)
+
+
+def marking_sentence(sentence: str) -> list[str] | None:
+    """The markings in a source note's sentence ('Secret; Eyes Only; Niact; Elite.'), or None if it is prose.
+
+    The first component must be a security level, a handling caption or 'No classification marking'; unknown
+    captions after it are kept (they become handling 'other').
+    """
+    text = sentence.strip().rstrip(".")
+    parts = [p.strip() for p in text.split(";") if p.strip()]
+    if not parts or len(text) > 160:
+        return None
+    first = parts[0]
+    if not (re.match(r"no\s+classification\s+marking", first, re.I) or is_marking_line(first)):
+        return None
+    if any(len(p.split()) > 5 for p in parts[1:]):
+        return None
+    return [text]
 
 
 def is_marking_line(line: str) -> bool:
@@ -93,6 +117,10 @@ class MarkingSet:
         copy_number = None
         for m in self.as_written:
             handling += [h for h in handling_of(m) if h not in handling]
+            for part in m.split(";")[1:]:
+                known = handling_of(part) or precedence_of(part) or classification_of(part)
+                if part.strip() and not known and not NOT_HANDLING.match(part.strip()) and "other" not in handling:
+                    handling.append("other")
             precedence = precedence or precedence_of(m)
             if copy_match := _COPY.search(m):
                 copy_number = copy_number or copy_match.group("n")

@@ -18,7 +18,7 @@ KINDS: list[tuple[str, str]] = [
     (r"(?:circular\s+)?airgram", "airgram"),
     (r"(?:enciphered\s+|ciphered\s+|coded\s+|circular\s+)?(?:cable(?:gram)?|telegram|ciphergram|шифротелеграмма|"
      r"телеграмма)", "telegram"),
-    (r"(?:oral\s+|verbal\s+)?message|послание", "message"),
+    (r"(?:oral\s+|verbal\s+)?message|oral\s+statement|informal\s+communication|послание", "message"),
     (r"letter|письмо", "letter"),
     (r"instructions?|directives?|указания|директивы", "instructions"),
     (r"memorandum|memo|памятная\s+записка|записка", "memorandum"),

@@ -55,7 +55,7 @@ def split_at_to(text: str) -> tuple[str, str | None]:
 
 def parties_of_heading(heading: str) -> tuple[list[Party], list[Party]]:
     """Senders and addressees named in a heading: '... from A to B', '... to B'."""
-    m = re.search(r"\bfrom\s+", heading, re.I)
+    m = re.search(r"\b(?:from|by)\s+", heading, re.I)
     if m:
         sender, recipient = split_at_to(heading[m.end():])
         senders = [parse_party(p) for p in split_parties(sender)]
