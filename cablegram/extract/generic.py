@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from cablegram.extract.base import finish_record, known_places, split_signature, tidy_body
+from cablegram.extract.fields.archival import take_archival_tail
 from cablegram.extract.fields.boilerplate import Furniture, strip_furniture
 from cablegram.extract.fields.directives import find_directives
 from cablegram.extract.fields.doctype import doc_type_of
@@ -19,12 +20,13 @@ from cablegram.extract.fields.parties import parse_party, parties_of_heading
 from cablegram.extract.fields.references import find_references
 from cablegram.extract.fields.source_note import parse_source_note, split_source_note
 from cablegram.read.base import Text
-from cablegram.record import Identifier, Markings, Note, Party, Record
+from cablegram.record import Identifier, Markings, Note, Party, Record, Reference
 from cablegram.values.dates import find_dates, parse_partial_date
 
 _APPROVE = re.compile(r"\b(?:Approve|Confirm|Adopt)\s+the\s+(?:draft\s+|text\s+of\s+(?:the\s+)?)?"
                       r"(?P<what>(?:[^.(]|(?<=\b[A-Z])\.)+?)\s*"
                       r"\((?:see\s+)?(?:attachment|enclosure|annex)", re.I)
+_TELEGRAM_NUMBER = re.compile(r"^(\d{2,6})\.\s+\S")  # '1042. Policy. Embtel 1041.': a telegram's number
 NUMBER_SCHEMES = {"protocol": "protocol", "telegram": "cable_number", "airgram": "airgram_number"}
 
 
@@ -49,9 +51,9 @@ class GenericExtractor:
                 header.markings.add(marking)
             record.notes += part.notes
         record.markings = Markings.model_validate(header.markings.to_dict())
+        record.references += find_references(record.body, record.date, record.from_, record.to)
         record.body = "\n\n".join([record.body] + [p.body for p in parts]).strip()
         record.directives = find_directives(record.body)
-        record.references = find_references(record.body.split("\n\n", 1)[0], record.date, record.from_, record.to)
         for part in parts:
             record.references += [r for r in part.references if r not in record.references]
         self.attribute(record, furniture, text)
@@ -71,11 +73,13 @@ class GenericExtractor:
         text, source_line = split_source_note(text)
         text, inline_notes = take_inline_notes(text)
         body, footnotes = take_footnotes(text)
+        body, tail_notes, archive = take_archival_tail(body)
         lines = body.split("\n")
         header = parse_header(lines, places)
         body = tidy_body("\n".join(lines[header.page_lines:]))  # the document's own header is its text too
         record = Record(id="", title=header.title, series_title=header.series_title, place=header.place,
-                        body=body, notes=footnotes + inline_notes)
+                        body=body, notes=footnotes + inline_notes + tail_notes)
+        record.provenance.archive = archive
         if header.date:
             record.date, record.date_as_written = header.date.iso, header.date.as_written
         if source_line:
@@ -94,9 +98,29 @@ class GenericExtractor:
         record.to = header.to or recipients
         scheme = NUMBER_SCHEMES.get(record.doc_type or "", "number")
         record.identifiers = [Identifier(scheme=scheme, value=n) for n in header.numbers]
+        self._read_cable_fields(record, header, "\n".join(lines[header.lines:]).strip())
         _, record.signed = split_signature("\n".join(lines[header.lines:]))
         record.headings = header.headings  # type: ignore[attr-defined]
         return record, header
+
+    def _read_cable_fields(self, record: Record, header: Header, running: str) -> None:
+        """What a telegram's labelled header lines say: numbers, times, sender's place, copies."""
+        cable = header.cable
+        if header.item_number:
+            record.identifiers.insert(0, Identifier(scheme="item_number", value=header.item_number))
+        record.identifiers += [Identifier(scheme=s, value=v) for s, v in cable.identifiers]
+        if cable.date and (record.date is None or len(cable.date.iso) > len(record.date)):
+            record.date, record.date_as_written = cable.date.iso, cable.date.as_written
+        record.place = record.place or cable.sender_place
+        record.to = record.to or cable.to
+        record.distribution += cable.distribution
+        if record.doc_type == "telegram" and record.date and "T" in record.date:
+            record.sent = record.date
+        if record.doc_type == "telegram" and (m := _TELEGRAM_NUMBER.match(running)):
+            record.identifiers.append(Identifier(scheme="cable_number", value=m.group(1)))
+        if cable.received_text and (when := parse_partial_date(cable.received_text, int((record.date or "0")[:4] or 0))):
+            record.received = when.iso
+        record.references += [Reference(text=line, doc_type="telegram") for line in cable.replies_to]
 
     def _read_source_note(self, record: Record, header: Header, line: str) -> None:
         note = parse_source_note(line)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cablegram.extract.fields.cable_header import CableFields, read_cable_line
 from cablegram.extract.fields.parties import OFFICES, parties_of_address_line
 from cablegram.record import Party
 from cablegram.values.dates import ParsedDate, is_date_line, parse_date
 from cablegram.values.markings import MarkingSet, is_marking_line
 
+HEAD_NUMBER = re.compile(r"^(?P<n>\d{1,4}[A-Za-z]?)\.\s+(?P<title>[A-ZА-ЯЁ].{5,})$")  # '84. Letter From ...'
 SERIES = re.compile(r"^(?P<series>[^,]{3,80},\s*(?:Document|Doc\.|Item|No\.)\s*\d+[A-Za-z]?)\s*$")
 NUMBER = re.compile(r"^(?:No\.|№|Nr\.|N)\s*(?P<number>[\w/.\-–]+(?:\s*[-–]\s*[\w/]+)?)\.?$")
 DATE_TITLE = re.compile(r"^(?P<a>[^/]+?)\s+/\s+(?P<b>.+)$")
@@ -41,6 +43,9 @@ class Header:
     numbers: list[str] = field(default_factory=list)
     markings: MarkingSet = field(default_factory=MarkingSet)
     headings: list[str] = field(default_factory=list)
+    cable: CableFields = field(default_factory=CableFields)
+    item_number: str | None = None  # a publication's number for the item, above its title ('No. 13')
+    title_index: int | None = None
     lines: int = 0  # how many lines the header took
     page_lines: int = 0  # how many of them are the publisher's (series label, date and title), not the document's
 
@@ -48,34 +53,61 @@ class Header:
 def is_heading(line: str) -> bool:
     """A line that is not running text: short, or a title that does not end as a sentence does."""
     words = line.split()
-    ends_sentence = line.rstrip().endswith((".", ":", ",", ";", "!", "?"))
+    ends_sentence = line.rstrip().rstrip("\"”’')]").endswith((".", ":", ",", ";", "!", "?"))
     return 0 < len(words) <= 40 and len(line) <= 250 and not (ends_sentence and len(words) > 8)
 
 
 def is_place_line(line: str, known_places: set[str]) -> bool:
+    """'HAVANA' over an addressee, or a known place alone on its line ('Washington')."""
     word = line.strip().rstrip(".,")
-    return word.upper() == word and (word.title() in known_places or (word.isalpha() and len(word.split()) == 1))
+    if word in known_places or word.title() in known_places:
+        return True
+    return word.upper() == word and word.isalpha() and len(word.split()) == 1
+
+
+_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+_DATE_CELL = re.compile(r"^(?P<date>.+?\d{4})\s*(?:г\.)?\s*(?:at\s+\d{1,4}|№\s*\d+|No\.\s*\d+)?\.?$")
+
+
+def header_cells(lines: list[str]) -> list[tuple[int, str]]:
+    """(line index, cell) for the header's lines: columns set apart by wide gaps are cells of their own, and a
+    title that runs on into lines starting in lower case is one cell."""
+    cells: list[tuple[int, str]] = []
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if cells and line[:1].islower() and lines[i - 1].strip() and cells[-1][0] == i - 1 \
+                and not _GAP.search(lines[i - 1].strip()):
+            cells[-1] = (i, cells[-1][1] + " " + line)
+            continue
+        parts = _GAP.split(line) if line else [""]
+        cells += [(i, part.strip()) for part in parts]
+    return cells
 
 
 def parse_header(lines: list[str], known_places: set[str] = frozenset()) -> Header:  # type: ignore[assignment]
     """Read header lines from the top until the first line of running text."""
     head = Header()
-    i = 0
-    for i, raw in enumerate(lines):
-        line = raw.strip()
+    stop = len(lines)
+    for i, line in header_cells(lines):
         if not line:
+            if head.page_lines == i:
+                head.page_lines = i + 1
             continue
         if line.startswith(("Dear ", "Уважаемый")) or not _classify(line, head, known_places):
+            stop = i
             break
-        if head.page_lines == i and (SERIES.match(line) or DATE_TITLE.match(line)):
+        if head.page_lines == i and (SERIES.match(line) or DATE_TITLE.match(line) or NUMBER.match(line)):
             head.page_lines = i + 1
-        elif head.page_lines == i and not line:
-            head.page_lines = i + 1
-    else:
-        i = len(lines)
-    head.lines = i
+        if head.title is None and head.headings and head.title_index is None:
+            head.title_index = i
+    head.lines = stop
     if head.title is None and head.headings:
         head.title = head.headings.pop(0)
+        if head.title_index is not None and head.page_lines == head.title_index:
+            head.page_lines = head.title_index + 1  # the publication's heading above the document, not its text
+    if head.title and (m := HEAD_NUMBER.match(head.title)):
+        head.item_number = head.item_number or m.group("n")
+        head.title = m.group("title")
     return head
 
 
@@ -86,7 +118,14 @@ def _classify(line: str, head: Header, known_places: set[str]) -> bool:
     elif is_marking_line(line):
         head.markings.add(line)
     elif m := NUMBER.match(line):
-        head.numbers.append(m.group("number"))
+        if head.title is None and not head.headings and head.item_number is None:
+            head.item_number = m.group("number")
+        else:
+            head.numbers.append(m.group("number"))
+    elif read_cable_line(line, head.cable):
+        pass
+    elif (m := _DATE_CELL.match(line)) and is_date_line(m.group("date")) and head.date is None:
+        head.date = parse_date(m.group("date"))
     elif (m := DATE_TITLE.match(line)) and (is_date_line(m.group("a")) or is_date_line(m.group("b"))):
         date_part, title_part = (m.group("a"), m.group("b")) if is_date_line(m.group("a")) else (m.group("b"), m.group("a"))
         head.date = head.date or parse_date(date_part)

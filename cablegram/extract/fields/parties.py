@@ -55,6 +55,7 @@ def split_at_to(text: str) -> tuple[str, str | None]:
 
 def parties_of_heading(heading: str) -> tuple[list[Party], list[Party]]:
     """Senders and addressees named in a heading: '... from A to B', '... to B'."""
+    heading = _SUBJECT.sub("", heading)
     m = re.search(r"\b(?:from|by)\s+", heading, re.I)
     if m:
         sender, recipient = split_at_to(heading[m.end():])
@@ -68,15 +69,22 @@ def parties_of_heading(heading: str) -> tuple[list[Party], list[Party]]:
     return senders, recipients
 
 
+_SUBJECT = re.compile(r"\s+(?:regarding|concerning|about|on\s+the\s+(?:question|subject|issue)s?\s+of|"
+                      r"with\s+the\s+text\s+of|"
+                      r"in\s+connection\s+with|transmitting|enclosing|re:)\s+.*$", re.I)
+
+
 def split_parties(text: str) -> list[str]:
-    """'President Kennedy and Prime Minister Macmillan' -> both; 'Ministry of Foreign Affairs' stays one."""
-    text = re.sub(r"\s*[:;(].*$", "", text.strip()) if ":" in text else text.strip()
+    """'President Kennedy and Prime Minister Macmillan' -> both; 'Ministry of Foreign Affairs' stays one.
+    What the heading says of the subject ('... regarding the course of ...') is not a party."""
+    text = _SUBJECT.sub("", text.strip())
+    text = re.sub(r"\s*[:;(].*$", "", text) if ":" in text else text
     parts = re.split(r",\s+(?:and\s+)?(?=[A-Z])|\s+and\s+(?=(?:President|Prime|Chairman|Premier|Secretary|the)\b)",
                      text)
     return [p for p in (x.strip() for x in parts) if p]
 
 
-ADDRESS_LINE = re.compile(r"^\s*(?:To|Addressed\s+to|Кому|Товарищам?|Тов\.)\s*:?\s+(?P<rest>\S.*)$")
+ADDRESS_LINE = re.compile(r"^\s*(?:To|TO|Addressed\s+to|Кому|Товарищам?|Тов\.)\s*:?\s+(?P<rest>\S.*)$")
 
 
 def parties_of_address_line(line: str) -> list[Party] | None:
