@@ -24,7 +24,7 @@ from cablegram.values.dates import is_date_line, parse_date
 from cablegram.values.languages import code_of
 from cablegram.values.markings import MarkingSet, is_marking_line
 
-LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z&' ]{2,40}):\s*(?P<rest>.*)$")
+LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z&' ]{2,40})(?::\s*(?P<rest>.*)|\s*$)")  # 'Summary:' or 'Summary' alone
 KNOWN_LABELS = {"citation", "summary", "original language", "contents", "credits", "associated people & organizations",
                 "associated places", "associated topics", "subjects discussed", "document information", "source",
                 "rights", "original uploaded date", "type", "language", "record id", "record number", "keywords",
@@ -42,8 +42,8 @@ def _sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]]]:
         m = LABEL.match(line.strip())
         if m and m.group("label").lower() in KNOWN_LABELS:
             current = fields.setdefault(m.group("label").lower(), [])
-            if m.group("rest").strip():
-                current.append(m.group("rest").strip())
+            if (m.group("rest") or "").strip():
+                current.append((m.group("rest") or "").strip())
             continue
         (current if current is not None else top).append(line)
     return top, fields

@@ -111,7 +111,14 @@ class GenericExtractor:
         record.identifiers += [Identifier(scheme=s, value=v) for s, v in cable.identifiers]
         if cable.date and (record.date is None or len(cable.date.iso) > len(record.date)):
             record.date, record.date_as_written = cable.date.iso, cable.date.as_written
-        record.place = record.place or cable.sender_place
+        if cable.sender_place and (cable.sender_place in header.known_places or cable.sender_place.isupper()):
+            record.place = record.place or cable.sender_place
+        elif cable.sender_place and not record.from_:
+            record.from_ = [parse_party(cable.sender_place)]  # 'FROM: McGeorge Bundy' on a memorandum
+        if cable.subject:
+            record.subject = cable.subject  # type: ignore[attr-defined]
+        if cable.participants:
+            record.participants = cable.participants  # type: ignore[attr-defined]
         record.to = record.to or cable.to
         record.distribution += cable.distribution
         if record.doc_type == "telegram" and record.date and "T" in record.date:

@@ -21,7 +21,8 @@ LABELS = {
     "received": "received", "rec'd": "received", "recd": "received", "repeated to": "repeated",
     "info": "repeated", "copies to": "repeated", "special no": "special", "spec. no": "special", "spec no": "special",
     "no": "number", "number": "number", "tel. no": "number", "telegram no": "number", "cable no": "number",
-    "control": "control", "action": "action", "origin": "origin",
+    "control": "control", "action": "action", "origin": "origin", "subject": "subject", "subj": "subject",
+    "participants": "participants", "present": "participants", "memorandum for": "to", "for": "to",
 }
 _LABEL = re.compile(r"(?<![\w.])(?P<label>" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
                     + r")\.?\s*:\s*", re.I)
@@ -43,6 +44,8 @@ class CableFields:
     distribution: list[Party] = field(default_factory=list)
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     replies_to: list[str] = field(default_factory=list)
+    subject: str | None = None
+    participants: list[str] = field(default_factory=list)
 
 
 def _pairs(line: str) -> list[tuple[str, str]]:
@@ -88,6 +91,10 @@ def read_cable_line(line: str, fields: CableFields) -> bool:
             date = value
         elif label == "received":
             fields.received_text = value
+        elif label == "subject":
+            fields.subject = value
+        elif label == "participants":
+            fields.participants += split_names(value)
         elif label == "repeated":
             fields.distribution += [Party(name=n) for n in split_names(value)]
         elif label in {"number", "special", "control"}:

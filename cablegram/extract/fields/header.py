@@ -27,6 +27,7 @@ ATTACHMENT = re.compile(
     r"приложение\b|к\s+пункту\s+\S+\s+протокола)", re.I)
 PROTOCOL_OF = re.compile(r"^(?:extract\s+from\s+)?protocol\s+(?:No\.\s*\S+\s+)?of\s+the\s+(?:meeting|session)\s+of\s+"
                          r"(?:the\s+)?(?P<body>.+?)\.?$", re.I)
+MEMO_FOR = re.compile(r"^(?:MEMORANDUM|MEMO|NOTE|LETTER)\s+(?:FOR|TO)\s+(?:THE\s+)?(?P<to>.+?)\.?$", re.I)
 LETTERHEAD = re.compile(r"\b(?:PARTY|COMMITTEE|MINISTRY|EMBASSY|DEPARTMENT|COUNCIL|GOVERNMENT|OFFICE|UNION)\b")
 _OFFICE_CAPS = re.compile(rf"\b(?:{OFFICES.upper()}|EMBASSY|MISSION|DELEGATION|РЕЗИДЕНТ|ПОСОЛ)\b")
 
@@ -46,6 +47,7 @@ class Header:
     cable: CableFields = field(default_factory=CableFields)
     item_number: str | None = None  # a publication's number for the item, above its title ('No. 13')
     title_index: int | None = None
+    known_places: set[str] = field(default_factory=set)
     lines: int = 0  # how many lines the header took
     page_lines: int = 0  # how many of them are the publisher's (series label, date and title), not the document's
 
@@ -86,7 +88,7 @@ def header_cells(lines: list[str]) -> list[tuple[int, str]]:
 
 def parse_header(lines: list[str], known_places: set[str] = frozenset()) -> Header:  # type: ignore[assignment]
     """Read header lines from the top until the first line of running text."""
-    head = Header()
+    head = Header(known_places=set(known_places))
     stop = len(lines)
     for i, line in header_cells(lines):
         if not line:
@@ -140,6 +142,10 @@ def _classify(line: str, head: Header, known_places: set[str]) -> bool:
     elif m := PROTOCOL_OF.match(line):
         head.issuer = head.issuer or m.group("body")
         head.headings.append(line)
+    elif m := MEMO_FOR.match(line):  # 'MEMORANDUM FOR THE PRESIDENT': a title that names the addressee
+        head.headings.append(line)
+        if not head.to:
+            head.to.append(Party(name=m.group("to").title() if m.group("to").isupper() else m.group("to")))
     elif is_place_line(line, known_places) and head.place is None:
         head.place = line.strip().rstrip(".,")
     elif line.upper() == line and _OFFICE_CAPS.search(line) and not head.to:
