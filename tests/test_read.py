@@ -76,3 +76,21 @@ def test_html_without_text_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("<html><body><nav>Menu</nav><script>var a;</script></body></html>")
     with pytest.raises(EmptyDocument):
         extract_file(path)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La reunión del Consejo de Ministros se celebró en La Habana con la presencia de los ministros.", "es"),
+    ("Die Sitzung des Ministerrates fand in Havanna statt, und die Minister waren anwesend.", "de"),
+    ("Le conseil des ministres s'est réuni à La Havane avec les ministres et le président.", "fr"),
+    ("The meeting of the Council of Ministers was held in Havana in the presence of the ministers.", "en"),
+    ("Заседание Совета Министров состоялось в Гаване в присутствии министров.", "ru"),
+])
+def test_language_of_a_text(text: str, lang: str) -> None:
+    from cablegram.values.languages import detect_language
+
+    assert detect_language(text) == lang
+
+
+def test_english_text_of_a_document_in_a_russian_archive_is_a_translation() -> None:
+    record = extract_file(DOCUMENTS / "soviet-cables" / "no13_page_0077.txt")[0]
+    assert record.language == "en" and record.original_language == "ru"

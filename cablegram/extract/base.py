@@ -12,7 +12,7 @@ from cablegram.extract.fields.references import find_references
 from cablegram.extract.fields.signature import parse_role_signature, parse_signature
 from cablegram.read.base import Text
 from cablegram.record import Record, Signed
-from cablegram.values.languages import detect_language
+from cablegram.values.languages import RUSSIAN_ARCHIVES, detect_language
 
 
 class Extractor(Protocol):
@@ -50,6 +50,9 @@ def finish_record(record: Record, text: Text, index: int = 0) -> Record:
         record.id = text.sha256[:16] + (f"-{index}" if index else "")
     record.source_path = str(text.path)
     record.language = record.language or detect_language(record.body)
+    if record.original_language is None and record.language != "ru" and RUSSIAN_ARCHIVES.search(
+            f"{record.provenance.archive or ''} {' '.join(n.text for n in record.notes if n.kind == 'source_note')}"):
+        record.original_language = "ru"  # an English text of a document held in a Russian archive is a translation
     record.mentions = find_mentions(record.body, record.date)
     if not record.directives:
         record.directives = find_directives(record.body)
