@@ -116,3 +116,26 @@ def test_labelled_cable_header_lines() -> None:
     assert [p.name for p in fields.distribution] == ["London", "Paris", "USUN"]
     assert fields.replies_to == ["To our No. 1967"]
     assert not read_cable_line("The Ambassador received me at 6:40.", CableFields())
+
+
+def test_from_a_place_in_capitals_and_a_distribution_list_in_a_translators_note() -> None:
+    from cablegram.extract.fields.cable_header import distribution_in_note
+
+    fields = CableFields()
+    assert read_cable_line("From WASHINGTON   Special No. 1664-1665", fields)
+    assert fields.sender_place == "WASHINGTON" and ("special_number", "1664-1665") in fields.identifiers
+    names = [p.name for p in distribution_in_note("Distribution: Khrushchev, Kozlov, Brezhnev, Kosygin")]
+    assert names == ["Khrushchev", "Kozlov", "Brezhnev", "Kosygin"]
+
+
+def test_memorandum_for_the_president() -> None:
+    from cablegram.extract.fields.header import parse_header
+
+    head = parse_header(["MEMORANDUM FOR THE PRESIDENT", "", "FROM: McGeorge Bundy",
+                         "SUBJECT: Khrushchev letter of October 26", "", "TOP SECRET", "",
+                         "The letter received last night is the most important we have had from him, and it deserves care."])
+    assert head.title == "MEMORANDUM FOR THE PRESIDENT"
+    assert [p.name for p in head.to] == ["President"]
+    assert head.cable.sender_place == "McGeorge Bundy"  # the generic layout makes a non-place 'from' the sender
+    assert head.cable.subject == "Khrushchev letter of October 26"
+    assert head.markings.to_dict()["classification"] == "top_secret"

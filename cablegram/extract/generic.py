@@ -12,6 +12,7 @@ import re
 from cablegram.extract.base import finish_record, known_places, split_signature, tidy_body
 from cablegram.extract.fields.archival import take_archival_tail
 from cablegram.extract.fields.boilerplate import Furniture, strip_furniture
+from cablegram.extract.fields.cable_header import distribution_in_note
 from cablegram.extract.fields.directives import find_directives
 from cablegram.extract.fields.doctype import doc_type_of
 from cablegram.extract.fields.header import ATTACHMENT, Header, parse_header
@@ -56,6 +57,8 @@ class GenericExtractor:
         record.directives = find_directives(record.body)
         for part in parts:
             record.references += [r for r in part.references if r not in record.references]
+        if not record.from_ and record.signed and not record.signed.role:
+            record.from_ = [Party(name=record.signed.name)]  # no heading names the sender: the signatory is
         self.attribute(record, furniture, text)
         record = finish_record(record, text)
         record.parts = [finish_record(p, text, i).to_dict() for i, p in enumerate(parts, 1)]
@@ -128,6 +131,9 @@ class GenericExtractor:
         if cable.received_text and (when := parse_partial_date(cable.received_text, int((record.date or "0")[:4] or 0))):
             record.received = when.iso
         record.references += [Reference(text=line, doc_type="telegram") for line in cable.replies_to]
+        for note in record.notes:
+            if note.kind in {"translator_note", "editorial_note"}:
+                record.distribution += distribution_in_note(note.text)
 
     def _read_source_note(self, record: Record, header: Header, line: str) -> None:
         note = parse_source_note(line)

@@ -31,6 +31,9 @@ _NUMBER_DATE = re.compile(r"^(?P<n>\d{3,6})\s+(?P<date>\d{1,2}\s*[/.]\s*[IVX]+\s
 _REPLY = re.compile(r"^(?:To|In\s+reply\s+to|Re:?|Reference:?|Ref:?)\s+(?P<whose>our|your|my)\s+(?:tel\.?\s+|telegram\s+)?"
                     r"No\.?\s*(?P<n>[\w/-]+)\.?$", re.I)
 _RECEIVED_LINE = re.compile(r"^(?:Received|Rec'd|Recd)\.?\s*:?\s+(?P<when>.+)$", re.I)
+_FROM_CAPS = re.compile(r"^From\s+(?P<place>[A-ZА-ЯЁ]{3,}(?:\s+[A-ZА-ЯЁ]{3,})?)(?:\s+(?P<rest>.*))?$")  # 'From WASHINGTON'
+_DISTRIBUTION = re.compile(r"\b(?:distribution(?:\s+list)?|distributed\s+to|copies\s+(?:sent\s+)?to|sent\s+to|"
+                           r"разослано|рассылка)\s*[:\-–—]?\s*(?P<names>[^.;]+)", re.I)
 _PLACE_NUMBER = re.compile(r"^(?P<place>[A-ZА-ЯЁ][\w .'-]+?)\s+No\.?\s*(?P<n>\d[\w/-]*)$")
 
 
@@ -72,6 +75,10 @@ def read_cable_line(line: str, fields: CableFields) -> bool:
     if m := _RECEIVED_LINE.match(line):
         fields.received_text = m.group("when")
         return True
+    if (m := _FROM_CAPS.match(line)) and not _pairs(line):
+        fields.sender_place = m.group("place")
+        rest = m.group("rest") or ""
+        return not rest or read_cable_line(rest, fields) or True
     pairs = _pairs(line)
     if not pairs:
         return False
@@ -106,3 +113,9 @@ def read_cable_line(line: str, fields: CableFields) -> bool:
             parsed = ParsedDate(f"{parsed.iso[:10]}T{int(t.group(1)):02d}:{t.group(2)}", f"{date} {time}")
         fields.date = fields.date or parsed
     return True
+
+
+def distribution_in_note(note: str) -> list[Party]:
+    """Copies named in a translator's or editor's note: 'Distribution: Khrushchev, Kozlov, Brezhnev'."""
+    m = _DISTRIBUTION.search(note)
+    return [Party(name=n) for n in split_names(m.group("names"))] if m else []
