@@ -7,12 +7,16 @@ from dataclasses import dataclass
 from cablegram.errors import EmptyDocument
 from cablegram.extract.archive_record import ArchiveRecordExtractor
 from cablegram.extract.base import Extractor
+from cablegram.extract.frus_tei import FRUSTEIExtractor
 from cablegram.extract.generic import GenericExtractor
+from cablegram.extract.nara_form import NARAFormExtractor
 from cablegram.extract.translator_blog import TranslatorBlogExtractor
 from cablegram.read.base import Text
 from cablegram.record import Record
 
-EXTRACTORS: list[Extractor] = [ArchiveRecordExtractor(), TranslatorBlogExtractor(), GenericExtractor()]
+# FRUSTEIExtractor reads only TEI with FRUS document divisions (match 1.0, else 0.0), so it goes first
+EXTRACTORS: list[Extractor] = [FRUSTEIExtractor(), ArchiveRecordExtractor(), TranslatorBlogExtractor(),
+                               NARAFormExtractor(), GenericExtractor()]
 
 
 @dataclass

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from cablegram.entities.authority import load_authority
 from cablegram.entities.mentions import find_mentions
+from cablegram.entities.resolve import resolve_entities
 from cablegram.extract.fields.directives import find_directives
 from cablegram.extract.fields.references import find_references
 from cablegram.extract.fields.signature import parse_role_signature, parse_signature
@@ -58,4 +59,4 @@ def finish_record(record: Record, text: Text, index: int = 0) -> Record:
         record.directives = find_directives(record.body)
     if not record.references:
         record.references = find_references(record.body, record.date, record.from_, record.to)
-    return record
+    return resolve_entities(record)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from cablegram.entities.resolve import resolve_entities
 from cablegram.extract.base import finish_record, known_places, split_signature, tidy_body
 from cablegram.extract.fields.archival import take_archival_tail
 from cablegram.extract.fields.boilerplate import Furniture, strip_furniture
@@ -62,6 +63,7 @@ class GenericExtractor:
         self.attribute(record, furniture, text)
         record = finish_record(record, text)
         record.parts = [finish_record(p, text, i).to_dict() for i, p in enumerate(parts, 1)]
+        resolve_entities(record)
         for i, p in enumerate(record.parts, 1):
             p["id"] = f"{record.id}-part{i}"
         return [record]

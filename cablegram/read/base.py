@@ -26,18 +26,20 @@ class Reader(Protocol):
 
 
 def sniff_format(path: Path, data: bytes) -> str:
-    """'html', 'tei' or 'text', by extension first and by content when the extension says little."""
+    """'html', 'tei', 'ocr_markdown' or 'text', by extension first and by content when the extension says little."""
     suffix = path.suffix.lower()
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix in {".html", ".htm", ".xhtml"}:
         return "html"
-    if suffix == ".xml" or head.startswith(b"<?xml"):
+    if suffix in {".xml", ".tei"} or head.startswith(b"<?xml"):
         return "tei" if b"<tei" in data[:20000].lower() else "xml"
     if head.startswith(b"<!doctype html") or head.startswith(b"<html"):
         return "html"
     if suffix in {".pdf"} or head.startswith(b"%pdf"):
         return "pdf"
-    return "text"
+    from cablegram.read.ocr_markdown import is_ocr_markdown
+
+    return "ocr_markdown" if is_ocr_markdown(head) else "text"
 
 
 def read_file(path: Path) -> Text:
@@ -45,14 +47,17 @@ def read_file(path: Path) -> Text:
     import hashlib
 
     from cablegram.read.html import HTMLReader
+    from cablegram.read.ocr_markdown import OCRMarkdownReader
     from cablegram.read.plain import PlainTextReader
+    from cablegram.read.tei import TEIReader
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from exc
     fmt = sniff_format(path, data)
-    readers: dict[str, Reader] = {"text": PlainTextReader(), "html": HTMLReader()}
+    readers: dict[str, Reader] = {"text": PlainTextReader(), "html": HTMLReader(), "tei": TEIReader(),
+                                 "ocr_markdown": OCRMarkdownReader()}
     reader = readers.get(fmt)
     if reader is None:
         raise UnsupportedFormat(f"{path.name}: {fmt.upper()} files are not read yet")

@@ -76,6 +76,8 @@ def find_references(text: str, doc_date: str | None, senders: list[Party],
             written = groups.get("date") or groups.get("date_before")
             year = _year_of(doc_date)
             parsed = parse_partial_date(written, year) if written and year else None
+            if parsed and doc_date and year and parsed.iso[:10] > doc_date[:10] and not re.search(r"\d{4}", written or ""):
+                parsed = parse_partial_date(written or "", year - 1)  # a document spoken of is older: December in April
             if parsed:
                 ref.date = parsed.iso
             elif doc_date:
