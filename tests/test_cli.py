@@ -122,3 +122,42 @@ def test_a_query_the_parser_cannot_read_gets_a_message(query: str, tmp_path: Pat
 def test_show_unknown_id(tmp_path: Path) -> None:
     done = cablegram("show", "nope", archive=tmp_path / "archive")
     assert done.returncode == 1 and "no record" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_entities_in_any_spelling_and_a_persons_page(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    cablegram("ingest", str(SEEDS), archive=archive)
+    for query in ("Alexeyev", "Алексеев", "Alekseev"):
+        found = as_json(cablegram("entities", query, "--json", archive=archive))
+        assert [e["id"] for e in found] == ["alekseev-aleksandr"], query
+        assert set(found[0]) == {"id", "name", "kind", "variants"}
+    page = as_json(cablegram("entity", "alekseev-aleksandr", "--json", archive=archive))
+    assert len(page["documents"]) == 2  # the cable he signed, and the instructions addressed to his post
+    assert {"Alekseev", "A. Alekseev", "SOVIET AMBASSADOR"} <= set(page["spellings"])
+    assert page["posts"][0]["title"] == "Soviet Ambassador to Cuba"
+    assert any(c["id"] == "dorticos-osvaldo" for c in page["co_mentioned"])
+
+
+def test_merge_and_split_survive_reingest(tmp_path: Path) -> None:
+    archive, doc = tmp_path / "archive", tmp_path / "cable.txt"
+    shutil.copy(SEED_000, doc)
+    cablegram("ingest", str(doc), archive=archive)
+    assert cablegram("entities", "merge", "castro-fidel", "dorticos-osvaldo", archive=archive).returncode == 0
+    split = cablegram("entities", "split", "alekseev-aleksandr", "A. Alekseev", "--as", "signatory", archive=archive)
+    assert split.returncode == 0, split.stderr
+    doc.write_text(doc.read_text() + "\n")  # changed: re-ingested
+    assert "ingested: 1" in cablegram("ingest", str(doc), archive=archive).stdout
+    castro = as_json(cablegram("entity", "castro-fidel", "--json", archive=archive))
+    assert "Dorticos" in castro["spellings"]
+    assert as_json(cablegram("entity", "signatory", "--json", archive=archive))["spellings"] == ["A. Alekseev"]
+    assert "A. Alekseev" not in as_json(cablegram("entity", "alekseev-aleksandr", "--json", archive=archive))["spellings"]
+    assert not as_json(cablegram("entities", "Dorticos", "--json", archive=archive)) or all(
+        e["id"] != "dorticos-osvaldo" for e in as_json(cablegram("entities", "Dorticos", "--json", archive=archive)))
+    record = as_json(cablegram("show", as_json(cablegram("list", "--json", archive=archive))[0]["id"], "--json",
+                               archive=archive))
+    assert {m["entity_id"] for m in record["mentions"] if m["text"] == "Dorticos"} == {"castro-fidel"}
+
+
+def test_merging_an_unknown_entity_is_refused(tmp_path: Path) -> None:
+    done = cablegram("entities", "merge", "castro-fidel", "nobody-at-all", archive=tmp_path / "archive")
+    assert done.returncode == 1 and "no entity" in done.stderr

@@ -92,3 +92,24 @@ def test_a_bad_query_in_the_page_is_a_message(client: TestClient) -> None:
     page = client.get("/", params={"q": '"unclosed ('})
     assert page.status_code == 200
     assert "Traceback" not in page.text
+
+
+def test_a_persons_page_lists_their_documents_under_every_spelling(client: TestClient) -> None:
+    page = client.get("/entities/alekseev-aleksandr").text
+    assert "Aleksandr I. Alekseev" in page and "Soviet Ambassador to Cuba" in page
+    assert "Cable from USSR Ambassador to Cuba Alekseev" in page  # signed A. Alekseev
+    assert "Extract from Protocol No. 63" in page  # addressed to the SOVIET AMBASSADOR in HAVANA
+    assert "SOVIET AMBASSADOR" in page
+
+
+def test_entity_search_in_any_script(client: TestClient) -> None:
+    for query in ("Alexeyev", "Алексеев"):
+        assert [e["id"] for e in client.get("/api/entities", params={"q": query}).json()] == ["alekseev-aleksandr"]
+    assert "Aleksandr I. Alekseev" in client.get("/entities", params={"q": "Алексеев"}).text
+    assert client.get("/api/entities/nobody").status_code == 404
+
+
+def test_document_page_links_the_people_it_names(client: TestClient) -> None:
+    hit = client.get("/api/search", params={"q": "Zaemsky OR Dorticos"}).json()["hits"][0]
+    page = client.get(f"/documents/{hit['id']}").text
+    assert 'href="/entities/dorticos-osvaldo"' in page and 'href="/entities/alekseev-aleksandr"' in page

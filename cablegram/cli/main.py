@@ -137,6 +137,58 @@ def search(obj: Context, query: str, as_json: bool, limit: int) -> None:
         click.echo(f"    {hit['snippet']}")
 
 
+@cli.command(context_settings={"ignore_unknown_options": False})
+@click.argument("words", nargs=-1)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--as", "new_id", default=None, help="With split: the id of the new entity.")
+@click.pass_obj
+def entities(obj: Context, words: tuple[str, ...], as_json: bool, new_id: str | None) -> None:
+    """List entities, or those matching QUERY in any spelling or script.
+
+    \b
+    cablegram entities [QUERY] [--json]
+    cablegram entities merge KEEP OTHER          OTHER is the same entity as KEEP
+    cablegram entities split ID VARIANT [--as NEW]  mentions of ID written VARIANT are another entity
+    Decisions are kept in the archive and survive re-ingest.
+    """
+    store = obj.archive.entities
+    try:
+        if words[:1] == ("merge",) and len(words) == 3:
+            store.merge(words[1], words[2])
+            click.echo(f"merged {words[2]} into {words[1]}")
+            return
+        if words[:1] == ("split",) and len(words) == 3:
+            click.echo(f"split {words[2]!r} out of {words[1]} as {store.split(words[1], words[2], new_id)}")
+            return
+    except CablegramError as exc:
+        _fail(f"{exc} ({exc.hint})")
+    if words[:1] in {("merge",), ("split",)}:
+        _fail(f"usage: cablegram entities {words[0]} ID {'OTHER' if words[0] == 'merge' else 'VARIANT'}", code=2)
+    found = store.listing(" ".join(words) or None)
+    if as_json:
+        _dump([{k: e[k] for k in ("id", "name", "kind", "variants")} for e in found])
+        return
+    for e in found:
+        click.echo(f"{e['id']:<36} {e['kind']:<12} {e['name']}")
+
+
+@cli.command()
+@click.argument("entity_id")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def entity(obj: Context, entity_id: str, as_json: bool) -> None:
+    """One entity: variants, aliases, posts over time, documents under every spelling, who is named beside it."""
+    from cablegram.cli.report import format_entity
+
+    described = obj.archive.entities.describe(entity_id)
+    if described is None:
+        _fail(f"no entity with id {entity_id!r} (find ids with `cablegram entities QUERY`)")
+    if as_json:
+        _dump(described)
+    else:
+        click.echo(format_entity(described or {}))
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -48,4 +49,22 @@ def format_record(record: Record) -> str:
     lines += ["", record.body]
     if record.notes:
         lines += ["", "Notes:"] + [f"  [{n.label or n.kind}] {n.text}" for n in record.notes]
+    return "\n".join(lines)
+
+
+def format_entity(entity: dict[str, Any]) -> str:
+    lines = [f"{entity['name']}  ({entity['kind']}, {entity['id']})"]
+    if entity.get("variants"):
+        lines.append("  also: " + ", ".join(entity["variants"][:30]))
+    for alias in entity.get("aliases", []):
+        period = f"{alias.get('start') or '…'}–{alias.get('end') or '…'}"
+        lines.append(f"  alias {alias['name']} {period} {alias.get('note') or ''}")
+    for post in entity.get("posts", []):
+        lines.append(f"  {post.get('start') or '…'}–{post.get('end') or '…'}  {post['title']}")
+    if entity.get("documents"):
+        lines.append(f"  {len(entity['documents'])} documents:")
+        for doc in entity["documents"]:
+            lines.append(f"    {doc['date'] or 'undated':<16} {doc['title'] or '(untitled)'}  [as {', '.join(doc['as'])}]")
+    if entity.get("co_mentioned"):
+        lines.append("  named beside: " + ", ".join(f"{c['name']} ({c['documents']})" for c in entity["co_mentioned"][:10]))
     return "\n".join(lines)

@@ -96,7 +96,7 @@ _TITLE_WORDS = {"President", "Ambassador", "Attorney", "General", "Comrade", "Ch
 def name_forms(full: str) -> list[str]:
     """'Nikita S. Khrushchev' -> itself, 'Khrushchev', 'N.S. Khrushchev', 'N. S. Khrushchev', 'Nikita Khrushchev'."""
     words = re.sub(r",?\s+(?:Jr\.?|Sr\.?|I{2,3})$", "", full).split()
-    if "," in full or len(words) < 2 or words[0] in _TITLE_WORDS or words[0].isupper() \
+    if "," in full or len(words) < 2 or words[0] in _TITLE_WORDS or (words[0].isupper() and len(words[0]) > 2) \
             or not all(w[:1].isupper() or w in {"de", "van", "von", "da", "la"} for w in words):
         return [full]
     surname = words[-1]
@@ -175,8 +175,8 @@ def _same_person(entity: Entity, surname: str, given: str) -> bool:
     key = spelling_key(surname)
     if not any(spelling_key(n.split()[-1]) == key for n in entity.all_names() if n.split()):
         return False
-    first = given[:1].lower()
-    return not first or any(n[:1].lower() == first for n in entity.all_names() if len(n.split()) > 1)
+    first = spelling_key(given)[:1]  # Conrad and Konrad Adenauer are one man
+    return not first or any(spelling_key(n)[:1] == first for n in entity.all_names() if len(n.split()) > 1)
 
 
 def _merge_persons_list(entities: dict[str, Entity], raw: dict[str, Any], source: str) -> None:

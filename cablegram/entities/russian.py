@@ -23,6 +23,12 @@ def _natasha() -> tuple[Any, Any, Any, Any]:
     return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
 
 
+def _is_verb(vocab: Any, word: str) -> bool:
+    """The dictionary's likeliest reading of a word is a verb ('Ознакомьте', 'Доложите')."""
+    parses = vocab.parse(word)
+    return bool(parses) and str(parses[0].tag.POS) in {"VERB", "INFN"}
+
+
 def russian_mentions(text: str, date: str | None, gaz: Gazetteer, taken: list[Mention]) -> list[Mention]:
     from natasha import Doc
 
@@ -38,7 +44,7 @@ def russian_mentions(text: str, date: str | None, gaz: Gazetteer, taken: list[Me
         if _overlaps(span.start, span.stop, taken + found):
             continue
         tokens = [t for t in doc.tokens if span.start <= t.start < span.stop]
-        if tokens and all(t.pos in {"VERB", "ADV", "ADP", "PRON", "CCONJ"} for t in tokens):
+        if tokens and all(t.pos in {"VERB", "ADV", "ADP", "PRON", "CCONJ"} or _is_verb(vocab, t.text) for t in tokens):
             continue  # 'Ознакомьте' at the start of a sentence is an order, not a person
         span.normalize(vocab)
         normal = span.normal or span.text

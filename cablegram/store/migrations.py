@@ -31,6 +31,28 @@ STEPS: list[str] = [
         id UNINDEXED, title, body, notes, summary, parties, tokenize = 'unicode61 remove_diacritics 2'
     );
     """,
+    # 2: who and what each record names, for entity pages; the user's merge and split decisions
+    """
+    CREATE TABLE mentions (
+        record_id TEXT NOT NULL,
+        entity_id TEXT,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT 'mention',
+        start INTEGER,
+        "end" INTEGER
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE INDEX mentions_record ON mentions(record_id);
+    CREATE TABLE entity_decisions (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+        entity_id TEXT NOT NULL,
+        other TEXT NOT NULL,
+        variant TEXT,
+        made_at TEXT NOT NULL
+    );
+    """,
 ]
 
 

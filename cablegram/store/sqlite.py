@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cablegram.errors import BadQuery, NotFound
 from cablegram.record import Record
+from cablegram.store.entities import EntityStore
 from cablegram.store.migrations import migrate
 
 
@@ -26,6 +27,7 @@ class Archive:
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.schema_version = migrate(self.conn)
+        self.entities = EntityStore(self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -48,6 +50,7 @@ class Archive:
         with self.conn:
             old = [r["id"] for r in self.conn.execute("SELECT id FROM records WHERE source_path = ?", (path,))]
             self.conn.executemany("DELETE FROM records_fts WHERE id = ?", [(i,) for i in old])
+            self.conn.executemany("DELETE FROM mentions WHERE record_id = ?", [(i,) for i in old])
             self.conn.execute("DELETE FROM records WHERE source_path = ?", (path,))
             self.conn.execute("INSERT OR REPLACE INTO sources(path, sha256, ingested_at) VALUES (?, ?, ?)",
                               (path, sha256, now))
@@ -58,6 +61,7 @@ class Archive:
         data = record.to_dict()
         # the same document reached by another path: the newest copy wins, the id stays stable
         self.conn.execute("DELETE FROM records_fts WHERE id = ?", (record.id,))
+        self.entities.put_mentions(record)
         self.conn.execute(
             "INSERT OR REPLACE INTO records(id, source_path, position, title, date, doc_type, json) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -72,10 +76,11 @@ class Archive:
     # reading -------------------------------------------------------------------------------------------------
 
     def get(self, record_id: str) -> Record:
+        """A record as stored, with the user's entity merges and splits applied to its mentions and parties."""
         row = self.conn.execute("SELECT json FROM records WHERE id = ?", (record_id,)).fetchone()
         if row is None:
             raise NotFound(f"no record with id {record_id!r}")
-        return Record.from_dict(json.loads(row["json"]))
+        return self.entities.apply_to_record(Record.from_dict(json.loads(row["json"])))
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM records").fetchone()[0])

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from cablegram.errors import BadQuery, CablegramError, NotFound
+from cablegram.record import Record
 from cablegram.store import Archive
 from cablegram.web.snippets import snippet_html
 
@@ -55,7 +56,30 @@ def create_app(archive: Archive) -> FastAPI:
 
     @app.get("/documents/{record_id}", response_class=HTMLResponse)
     def document(record_id: str) -> HTMLResponse:
-        return page("document.html", record=archive.get(record_id))
+        record = archive.get(record_id)
+        return page("document.html", record=record, named=named_in(record))
+
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities_page(q: str = "") -> HTMLResponse:
+        return page("entities.html", q=q, entities=archive.entities.listing(q or None))
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse)
+    def entity_page(entity_id: str) -> HTMLResponse:
+        return page("entity.html", entity=_entity(entity_id))
+
+    @app.get("/api/entities")
+    def api_entities(q: str = "") -> list[dict[str, Any]]:
+        return [{k: e[k] for k in ("id", "name", "kind", "variants")} for e in archive.entities.listing(q or None)]
+
+    @app.get("/api/entities/{entity_id}")
+    def api_entity(entity_id: str) -> dict[str, Any]:
+        return _entity(entity_id)
+
+    def _entity(entity_id: str) -> dict[str, Any]:
+        described = archive.entities.describe(entity_id)
+        if described is None:
+            raise NotFound(f"no entity with id {entity_id!r}", "Find entities at /entities?q=NAME.")
+        return described
 
     @app.get("/api/search")
     def api_search(q: str = "", offset: int = 0) -> dict[str, Any]:
@@ -73,6 +97,17 @@ def create_app(archive: Archive) -> FastAPI:
         return archive.get(record_id).to_dict()
 
     return app
+
+
+def named_in(record: Record) -> list[dict[str, Any]]:
+    """Who and what a record names, one line each, with the spellings it uses: for the document page."""
+    named: dict[str, dict[str, Any]] = {}
+    for m in record.mentions:
+        key = m.entity_id or f"?{m.text}"
+        entry = named.setdefault(key, {"id": m.entity_id, "type": m.type, "as": []})
+        if m.text not in entry["as"]:
+            entry["as"].append(m.text)
+    return sorted(named.values(), key=lambda e: (e["type"], e["as"][0]))
 
 
 def run(archive: Archive, host: str = "127.0.0.1", port: int = 8000) -> None:
