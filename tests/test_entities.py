@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cablegram.entities.authority import load_authority, posts_of_description
@@ -111,3 +113,15 @@ def test_seed_sender_and_the_attachments_addressee_are_one_man() -> None:
     assert [p.entity_id for p in protocol.to] == ["khrushchev-nikita", "mikoyan-anastas", "gromyko-andrei"]
     [distribute] = [d for d in protocol.directives if d.kind == "distribute"]
     assert distribute.target is not None and distribute.target.entity_id == "pliyev-issa"
+
+
+def test_a_users_authority_files_are_read_beside_the_shipped_ones(tmp_path: Path) -> None:
+    from cablegram.entities.authority import load_authority
+
+    (tmp_path / "mine.json").write_text('{"entities": [{"id": "kostin-valery", "kind": "person", '
+                                        '"name": "Valery V. Kostin", "variants": ["Костин"]}]}')
+    mine = load_authority(tmp_path)
+    kostin = mine.get("kostin-valery")
+    assert kostin is not None and "Kostin" in kostin.variants
+    assert [m.entity_id for m in find_mentions("We met comrade V.V. Kostin.", authority=mine)] == ["kostin-valery"]
+    assert load_authority().get("kostin-valery") is None  # the shipped file alone does not know him

@@ -46,6 +46,8 @@ class Context:
 def cli(ctx: click.Context, archive_path: Path) -> None:
     """cablegram: a linked, searchable archive of declassified diplomatic documents."""
     ctx.obj = Context(archive_path)
+    if (archive_path / "authority").is_dir() and "CABLEGRAM_AUTHORITY" not in os.environ:
+        os.environ["CABLEGRAM_AUTHORITY"] = str(archive_path / "authority")  # the user's own authority entries
 
 
 @cli.command()

@@ -11,6 +11,7 @@ one entity. Spellings are generated, not listed by hand: every Cyrillic variant 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -208,9 +209,16 @@ def _data_files(extra: Path | None) -> list[tuple[str, str]]:
     return sorted(files, key=lambda f: (not f[0].endswith("authority.json"), f[0]))
 
 
-@lru_cache(maxsize=4)
 def load_authority(extra: Path | None = None) -> Authority:
-    """The authority file that ships with cablegram, plus a user's files in ``extra``."""
+    """The authority file that ships with cablegram, plus a user's files in ``extra`` (by default the folder
+    that CABLEGRAM_AUTHORITY names; the CLI sets it to the archive's ``authority/`` folder when there is one)."""
+    if extra is None and os.environ.get("CABLEGRAM_AUTHORITY"):
+        extra = Path(os.environ["CABLEGRAM_AUTHORITY"])
+    return _load(extra)
+
+
+@lru_cache(maxsize=4)
+def _load(extra: Path | None) -> Authority:
     entities: dict[str, Entity] = {}
     for name, text in _data_files(extra):
         raw = json.loads(text)

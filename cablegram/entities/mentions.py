@@ -15,7 +15,6 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -49,9 +48,18 @@ class Gazetteer:
     authority: Authority
 
 
-@lru_cache(maxsize=4)
+_GAZETTEERS: dict[int, Gazetteer] = {}
+
+
 def gazetteer(authority: Authority | None = None) -> Gazetteer:
+    """The matcher for an authority file, built once per file."""
     authority = authority or load_authority()
+    if id(authority) not in _GAZETTEERS:
+        _GAZETTEERS[id(authority)] = _build(authority)
+    return _GAZETTEERS[id(authority)]
+
+
+def _build(authority: Authority) -> Gazetteer:
     surface: dict[str, list[Candidate]] = {}
     keys: dict[str, list[Candidate]] = {}
 

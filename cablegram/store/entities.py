@@ -154,7 +154,8 @@ class EntityStore:
                                                   if r["record_id"] in by_record and r["entity_id"] != entity_id
                                                   and not r["entity_id"].startswith(UNRESOLVED)})
         names = {e.id: e.name for e in authority.entities.values()}
-        described["co_mentioned"] = [{"id": i, "name": names.get(i, i), "documents": n} for i, n in beside.most_common(20)]
+        ranked = sorted(beside.items(), key=lambda item: (-item[1], names.get(item[0], item[0])))
+        described["co_mentioned"] = [{"id": i, "name": names.get(i, i), "documents": n} for i, n in ranked[:100]]
         return described
 
 
