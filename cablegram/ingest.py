@@ -68,4 +68,5 @@ def ingest(paths: Iterable[Path], archive: Archive,
         else:
             report.ingested.append(str(path))
             report.records += len(records)
+    archive.flush()
     return report

@@ -116,27 +116,28 @@ def show(obj: Context, record_id: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("query")
-@click.option("--json", "as_json", is_flag=True)
+@click.argument("query", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print {total, hits, facets} as JSON.")
+@click.option("--facets", "show_facets", is_flag=True, help="Show facet counts (always in --json).")
 @click.option("--limit", default=20, show_default=True)
+@click.option("--offset", default=0, show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "date", "date-desc"]), default="relevance", show_default=True)
+@click.option("--semantic", is_flag=True, help="Rank by meaning too (needs the 'semantic' extra).")
 @click.pass_obj
-def search(obj: Context, query: str, as_json: bool, limit: int) -> None:
-    """Full-text search: words, "exact phrases", OR, NOT, prefix*."""
+def search(obj: Context, query: tuple[str, ...], as_json: bool, show_facets: bool, limit: int, offset: int, sort: str,
+           semantic: bool) -> None:
+    """Search the archive: words, "phrases", field:value, date ranges, AND/OR/NOT, prefix*, fuzzy~ (docs/search.md)."""
+    from cablegram.cli.report import print_search
+    from cablegram.search.run import run_search
+
     try:
-        total, hits = obj.archive.search(query, limit=limit)
+        result = run_search(obj.archive, " ".join(query), limit=limit, offset=offset, sort=sort, semantic=semantic)
     except CablegramError as exc:
         _fail(f"{exc} ({exc.hint})" if exc.hint else str(exc), code=2)
-    from cablegram.web.snippets import snippet_text
-
-    for hit in hits:
-        hit["snippet"] = snippet_text(str(hit["snippet"]))
     if as_json:
-        _dump({"total": total, "hits": hits, "facets": {}})
-        return
-    click.echo(f"{total} found")
-    for hit in hits:
-        click.echo(f"{hit['id']}  {hit['date'] or '—':<16}  {hit['title'] or ''}")
-        click.echo(f"    {hit['snippet']}")
+        _dump(result.to_dict(text_snippets=True))
+    else:
+        print_search(result, show_facets)
 
 
 @cli.command(context_settings={"ignore_unknown_options": False})
@@ -156,11 +157,11 @@ def entities(obj: Context, words: tuple[str, ...], as_json: bool, new_id: str | 
     store = obj.archive.entities
     try:
         if words[:1] == ("merge",) and len(words) == 3:
-            store.merge(words[1], words[2])
+            obj.archive.merge_entities(words[1], words[2])
             click.echo(f"merged {words[2]} into {words[1]}")
             return
         if words[:1] == ("split",) and len(words) == 3:
-            click.echo(f"split {words[2]!r} out of {words[1]} as {store.split(words[1], words[2], new_id)}")
+            click.echo(f"split {words[2]!r} out of {words[1]} as {obj.archive.split_entity(words[1], words[2], new_id)}")
             return
     except CablegramError as exc:
         _fail(f"{exc} ({exc.hint})")

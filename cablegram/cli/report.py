@@ -11,6 +11,7 @@ import click
 
 from cablegram.ingest import IngestReport
 from cablegram.record import Record
+from cablegram.search.index import SearchResult
 
 
 def progress_bar(items: Iterable[Path]) -> Iterator[Path]:
@@ -68,3 +69,17 @@ def format_entity(entity: dict[str, Any]) -> str:
     if entity.get("co_mentioned"):
         lines.append("  named beside: " + ", ".join(f"{c['name']} ({c['documents']})" for c in entity["co_mentioned"][:10]))
     return "\n".join(lines)
+
+
+def print_search(result: SearchResult, show_facets: bool) -> None:
+    from cablegram.web.snippets import snippet_text
+
+    click.echo(f"{result.total} found")
+    for hit in result.hits:
+        click.echo(f"{hit['id']}  {hit['date'] or '—':<16}  {hit['title'] or ''}")
+        if hit.get("snippet"):
+            click.echo(f"    {snippet_text(hit['snippet'])}")
+    if show_facets:
+        for name, values in result.facets.items():
+            if values:
+                click.echo(f"{name}: " + ", ".join(f"{k} ({v})" for k, v in list(values.items())[:10]))

@@ -65,6 +65,21 @@ class EntityStore:
         if not self.describe(entity_id, documents=False):
             raise NotFound(f"no entity with id {entity_id!r}", "Find ids with `cablegram entities QUERY`.")
 
+    def aliases_of(self, entity_id: str) -> list[str]:
+        """Every id the index may hold for an entity: its own, those merged into it, its ids in markup."""
+        ids = [entity_id, *(d["other"] for d in self.decisions() if d["action"] == "merge" and d["entity_id"] == entity_id)]
+        authority = load_authority()
+        out: list[str] = []
+        for i in ids:
+            entity = authority.get(i)
+            out += [i, *(entity.xrefs if entity else [])]
+        return out
+
+    def records_naming(self, entity_ids: list[str]) -> list[str]:
+        marks = ",".join("?" * len(entity_ids))
+        rows = self.conn.execute(f"SELECT DISTINCT record_id FROM mentions WHERE entity_id IN ({marks})", entity_ids)
+        return [r["record_id"] for r in rows]
+
     # applying decisions ---------------------------------------------------------------------------------------
 
     def decisions(self) -> list[sqlite3.Row]:

@@ -53,6 +53,10 @@ STEPS: list[str] = [
         made_at TEXT NOT NULL
     );
     """,
+    # 3: search moves to the tantivy index in the archive's index/ folder
+    """
+    DROP TABLE records_fts;
+    """,
 ]
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cablegram.errors import BadQuery, NotFound
+from cablegram.errors import NotFound
 from cablegram.record import Record
+from cablegram.search.index import SearchIndex, SearchResult
 from cablegram.store.entities import EntityStore
 from cablegram.store.migrations import migrate
 
@@ -28,8 +28,12 @@ class Archive:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.schema_version = migrate(self.conn)
         self.entities = EntityStore(self.conn)
+        self.index = SearchIndex(self.root / "index")
+        if self.index.created and self.count():
+            self.reindex()  # an archive from before the index, or an index deleted: rebuilt from the records
 
     def close(self) -> None:
+        self.flush()
         self.conn.close()
 
     def __enter__(self) -> Archive:
@@ -49,7 +53,7 @@ class Archive:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.conn:
             old = [r["id"] for r in self.conn.execute("SELECT id FROM records WHERE source_path = ?", (path,))]
-            self.conn.executemany("DELETE FROM records_fts WHERE id = ?", [(i,) for i in old])
+            self.index.delete(old)
             self.conn.executemany("DELETE FROM mentions WHERE record_id = ?", [(i,) for i in old])
             self.conn.execute("DELETE FROM records WHERE source_path = ?", (path,))
             self.conn.execute("INSERT OR REPLACE INTO sources(path, sha256, ingested_at) VALUES (?, ?, ?)",
@@ -60,18 +64,13 @@ class Archive:
     def _put(self, record: Record, path: str, position: int) -> None:
         data = record.to_dict()
         # the same document reached by another path: the newest copy wins, the id stays stable
-        self.conn.execute("DELETE FROM records_fts WHERE id = ?", (record.id,))
         self.entities.put_mentions(record)
         self.conn.execute(
             "INSERT OR REPLACE INTO records(id, source_path, position, title, date, doc_type, json) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (record.id, path, position, record.title, record.date, record.doc_type,
              json.dumps(data, ensure_ascii=False)))
-        parties = " ".join(p.name for p in [*record.from_, *record.to, *record.distribution])
-        self.conn.execute(
-            "INSERT INTO records_fts(id, title, body, notes, summary, parties) VALUES (?, ?, ?, ?, ?, ?)",
-            (record.id, record.title or "", record.body, " ".join(n.text for n in record.notes),
-             record.summary or "", parties))
+        self.index.add([self.entities.apply_to_record(Record.from_dict(data))])
 
     # reading -------------------------------------------------------------------------------------------------
 
@@ -96,42 +95,34 @@ class Archive:
         for row in self.conn.execute("SELECT json FROM records ORDER BY date IS NULL, date"):
             yield Record.from_dict(json.loads(row["json"]))
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> tuple[int, list[dict[str, object]]]:
-        """(total, hits) for a full-text query: words, "phrases", OR, NOT, prefix*."""
-        match = to_fts_query(query)
-        try:
-            total = self.conn.execute("SELECT count(*) FROM records_fts WHERE records_fts MATCH ?",
-                                      (match,)).fetchone()[0]
-            rows = self.conn.execute(
-                "SELECT f.id, r.title, r.date, r.doc_type, bm25(records_fts, 0, 8.0, 1.0, 0.5, 2.0, 4.0) AS score, "
-                "snippet(records_fts, 2, char(2), char(3), ' … ', 24) AS snippet "
-                "FROM records_fts f JOIN records r ON r.id = f.id WHERE records_fts MATCH ? "
-                "ORDER BY score LIMIT ? OFFSET ?", (match, limit, offset)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise BadQuery(f"cannot read the query {query!r}: {exc}") from exc
-        hits = [{"id": r["id"], "title": r["title"], "date": r["date"], "doc_type": r["doc_type"],
-                 "score": round(-r["score"], 4), "snippet": r["snippet"]} for r in rows]
-        return int(total), hits
+    def search(self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance",
+               facets: bool = True) -> SearchResult:
+        """Hits, snippets and facet counts for a query in the query language (docs/search.md)."""
+        self.flush()
+        return self.index.search(query, limit=limit, offset=offset, sort=sort, facets=facets,
+                                 expand_entity=self.entities.aliases_of)
 
+    # the search index ----------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
+    def flush(self) -> None:
+        """Make what was ingested searchable."""
+        self.index.commit()
 
+    def reindex(self, record_ids: list[str] | None = None) -> int:
+        """Rebuild the search index entry of these records (all, when None) from what the archive keeps."""
+        if record_ids is None:
+            self.index.writer.delete_all_documents()
+            rows = self.conn.execute("SELECT id FROM records").fetchall()
+            record_ids = [r["id"] for r in rows]
+        self.index.add(self.get(i) for i in record_ids)
+        self.index.commit()
+        return len(record_ids)
 
-def to_fts_query(query: str) -> str:
-    """A user's query as FTS5 syntax: words are quoted so punctuation is safe; AND/OR/NOT and prefix* kept."""
-    out: list[str] = []
-    for token in _TOKEN.findall(query):
-        if token in {"AND", "OR", "NOT", "(", ")"}:
-            out.append(token)
-        elif token.startswith('"'):
-            inner = token.strip('"').replace('"', "")
-            if inner.strip():
-                out.append(f'"{inner}"')
-        else:
-            prefix = token.endswith("*")
-            word = token.rstrip("*").replace('"', "")
-            if word:
-                out.append(f'"{word}"' + ("*" if prefix else ""))
-    if not out:
-        raise BadQuery("the query is empty", "Type one or more words to search for.")
-    return " ".join(out)
+    def merge_entities(self, keep: str, other: str) -> None:
+        self.entities.merge(keep, other)
+        self.reindex(self.entities.records_naming([keep, other]))
+
+    def split_entity(self, entity_id: str, variant: str, new_id: str | None = None) -> str:
+        created = self.entities.split(entity_id, variant, new_id)
+        self.reindex(self.entities.records_naming([entity_id]))
+        return created

@@ -16,6 +16,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from cablegram.errors import BadQuery, CablegramError, NotFound
 from cablegram.record import Record
+from cablegram.search.index import SearchResult
+from cablegram.search.run import run_search
 from cablegram.store import Archive
 from cablegram.web.snippets import snippet_html
 
@@ -40,19 +42,21 @@ def create_app(archive: Archive) -> FastAPI:
             return JSONResponse({"error": exc.to_dict()}, status_code=status)
         return page("error.html", status=status, error=exc)
 
-    def search_results(q: str, offset: int) -> dict[str, Any]:
+    def search_results(q: str, offset: int, limit: int = PAGE_SIZE, sort: str = "relevance",
+                       semantic: bool = False) -> SearchResult:
         if not q.strip():
-            return {"total": archive.count(), "hits": archive.summaries(limit=PAGE_SIZE, offset=offset), "facets": {}}
-        total, hits = archive.search(q, limit=PAGE_SIZE, offset=offset)
-        return {"total": total, "hits": hits, "facets": {}}
+            rows = archive.summaries(limit=limit, offset=offset)
+            return SearchResult(total=archive.count(), hits=[{**r, "score": None, "snippet": None} for r in rows])
+        return run_search(archive, q, limit=limit, offset=offset, sort=sort, semantic=semantic)
 
     @app.get("/", response_class=HTMLResponse)
-    def home(q: str = "", offset: int = 0) -> HTMLResponse:
+    def home(q: str = "", offset: int = 0, sort: str = "relevance", semantic: bool = False) -> HTMLResponse:
+        context: dict[str, Any] = {"q": q, "offset": offset, "page_size": PAGE_SIZE, "sort": sort, "semantic": semantic}
         try:
-            results = search_results(q, offset)
+            results = search_results(q, offset, sort=sort, semantic=semantic)
         except BadQuery as exc:
-            return page("search.html", q=q, results=None, error=exc, offset=offset, page_size=PAGE_SIZE)
-        return page("search.html", q=q, results=results, error=None, offset=offset, page_size=PAGE_SIZE)
+            return page("search.html", results=None, error=exc, **context)
+        return page("search.html", results=results, error=None, **context)
 
     @app.get("/documents/{record_id}", response_class=HTMLResponse)
     def document(record_id: str) -> HTMLResponse:
@@ -82,11 +86,11 @@ def create_app(archive: Archive) -> FastAPI:
         return described
 
     @app.get("/api/search")
-    def api_search(q: str = "", offset: int = 0) -> dict[str, Any]:
-        results = search_results(q, offset)
-        for hit in results["hits"]:
-            hit["snippet"] = str(snippet_html(hit.get("snippet")))
-        return results
+    def api_search(q: str = "", offset: int = 0, limit: int = PAGE_SIZE, sort: str = "relevance",
+                   semantic: bool = False) -> dict[str, Any]:
+        """{"total", "hits": [{"id", "title", "date", "doc_type", "score", "snippet"}], "facets": {name: {value: n}}};
+        snippets are escaped HTML with the matched words in <mark>."""
+        return search_results(q, offset, limit=min(limit, 200), sort=sort, semantic=semantic).to_dict()
 
     @app.get("/api/documents")
     def api_documents(limit: int = 100, offset: int = 0) -> list[dict[str, str | None]]:
