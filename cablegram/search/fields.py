@@ -11,7 +11,8 @@ from cablegram.entities.authority import load_authority
 from cablegram.record import Party, Record
 
 # (field, tokenizer, stored, fast): text fields are stemmed English; facets and filters are raw and fast
-TEXT_FIELDS = {"title": 3.0, "body": 1.0, "summary": 1.5, "notes": 0.5, "parties": 2.0, "names": 1.0}
+TEXT_FIELDS = {"title": 3.0, "body": 1.0, "summary": 1.5, "notes": 0.5, "parties": 2.0, "names": 1.0,
+               "provenance": 0.5}
 RAW_FACETS = ["doc_type", "year", "month", "classification", "language", "original_language", "archive", "persons",
               "places", "organizations"]
 
@@ -21,7 +22,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("id", stored=True, tokenizer_name="raw")
     for name in TEXT_FIELDS:
         sb.add_text_field(name, stored=name in {"title", "body"}, tokenizer_name="en_stem")
-    for name in ("from_text", "to_text", "provenance"):
+    for name in ("from_text", "to_text"):
         sb.add_text_field(name, tokenizer_name="default")
     for name in ("entities", "from_entities", "to_entities", "handling"):
         sb.add_text_field(name, tokenizer_name="raw")
@@ -64,6 +65,8 @@ def to_document(record: Record) -> tantivy.Document:
         if m.entity_id:
             kinds.setdefault(m.type, set()).add(m.entity_id)
     parties = [*record.from_, *record.to, *record.distribution]
+    for part in record.parts:  # an attachment's addressee is named by the document too
+        parties += [Party.model_validate(p) for side in ("from", "to") for p in part.get(side) or []]
     ids = {p.entity_id for p in parties if p.entity_id} | {i for s in kinds.values() for i in s}
     for entity_id in ids:
         entity = authority.get(entity_id)

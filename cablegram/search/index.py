@@ -26,7 +26,7 @@ FACETS = {"type": "doc_type", "year": "year", "month": "month", "classification"
           "language": "language", "original_language": "original_language", "archive": "archive",
           "persons": "persons", "places": "places"}
 NAMED_FACETS = {"persons", "places"}  # values are entity ids: shown by name
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass

@@ -207,7 +207,8 @@ class Compiler:
             if text.endswith("*") and len(text) > 2 and not t.phrase:
                 return self._prefix(text[:-1])
             if (m := re.fullmatch(r"(.+?)~(\d?)", text)) and not t.phrase:
-                return self._fuzzy(m.group(1), int(m.group(2) or 1))
+                word = m.group(1)
+                return self._fuzzy(word, int(m.group(2)) if m.group(2) else (1 if len(word) < 6 else 2))
             return self._either(self._text(text, text_fields, t.phrase), self._entity(text, "entities"))
         if field in {"title", "body", "notes", "summary"}:
             return self._text(text, [field], t.phrase)
@@ -255,8 +256,8 @@ class Compiler:
             if value and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
                 raise BadQuery(f"cannot read the date {value!r}", "Write date:1962, date:1962-10, "
                                "date:1962-10-22..1962-10-28, date:..1962-10-27 or date:1963..")
-        start = to_datetime(lo) if lo else to_datetime("1000")
-        end = to_datetime(hi, end=True) if hi else to_datetime("2999", end=True)
+        start = to_datetime(lo) if lo else to_datetime("1700")
+        end = to_datetime(hi, end=True) if hi else to_datetime("2200", end=True)
         if start and end and start > end:
             raise BadQuery(f"the date range {text!r} ends before it begins")
         return tantivy.Query.range_query(self.schema, "date", tantivy.FieldType.Date, start, end)
