@@ -165,12 +165,15 @@ def _spelling_hits(text: str, date: str | None, gaz: Gazetteer, taken: list[Ment
 
 def _unknown_people(text: str, taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
+    overlaps = _overlap_test(taken)
+    last_end = -1  # matches come in order and do not overlap one another
     for m in _TITLED_UNKNOWN.finditer(text):
         group = "name" if m.group("name") else "initials"
         start, end = m.start(group), m.end(group)
-        if m.group(group) in NOT_NAMES or _overlaps(start, end, taken + found):
+        if m.group(group) in NOT_NAMES or start < last_end or overlaps(start, end):
             continue
         found.append(Mention(text=m.group(group), type="person", entity_id=None, start=start, end=end))
+        last_end = end
     return found
 
 

@@ -19,6 +19,7 @@ from cablegram.values.dates import parse_partial_date
 
 _DOC = (r"(?i:letters?|messages?|telegrams?|cables?|notes?|statements?|reply|replies|responses?|answers?|"
         r"proposals?|appeals?|memorandum|communications?|instructions|reports?)")
+_ANY_DOC = re.compile(_DOC)
 _QUALIFIER = r"(?:(?i:latest|last|recent|new|personal|confidential|private|oral|written|previous|earlier)\s+)*"
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?"
 
@@ -51,6 +52,8 @@ def find_references(text: str, doc_date: str | None, senders: list[Party],
     """Every reference to another document in ``text``, merged when they name the same one."""
     found: list[Reference] = []
     for _, sentence in sentences(text):
+        if not _ANY_DOC.search(sentence):
+            continue  # most sentences speak of no document: skip the costly patterns
         taken: list[tuple[int, int]] = []
         last_sender: list[Party] = []
         hits = []
