@@ -193,6 +193,13 @@ def entity(obj: Context, entity_id: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.pass_obj
+def reindex(obj: Context) -> None:
+    """Rebuild the search index from the records the archive keeps."""
+    click.echo(f"reindexed {obj.archive.reindex()} records")
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
 @click.pass_obj
