@@ -80,3 +80,26 @@ def test_a_broken_query_shows_a_message(page: Page, base_url: str) -> None:
     page.fill("#q", "(")
     page.click("#go")
     assert page.locator("[role=alert]").count() == 1
+
+
+def test_a_facet_narrows_the_search_and_a_name_leads_to_the_persons_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("#q", "Castro")
+    page.click("#go")
+    assert "2 found" in page.inner_text("#total")
+    page.click("#facets >> text=protocol")
+    assert "1 found" in page.inner_text("#total")
+    page.click("#hits a")
+    page.click("#named >> text=Pavlov")
+    assert page.inner_text("#title") == "Issa A. Pliyev"
+    assert "Pavlov" in page.inner_text("#aliases")
+    assert "Extract from Protocol No. 63" in page.inner_text("#documents")
+
+
+def test_finding_a_person_in_another_script(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/entities")
+    page.fill("#entity-q", "Алексеев")
+    page.click("#entity-go")
+    page.click("#entities a")
+    assert page.inner_text("#title") == "Aleksandr I. Alekseev"
+    assert page.locator("#documents li").count() == 2
