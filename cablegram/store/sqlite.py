@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -29,6 +30,7 @@ class Archive:
         self.schema_version = migrate(self.conn)
         self.entities = EntityStore(self.conn)
         self.index = SearchIndex(self.root / "index")
+        self.changed: set[str] = set()  # records added, replaced or removed since the last flush (semantic index)
         if self.index.created and self.count():
             self.reindex()  # an archive from before the index, or an index deleted: rebuilt from the records
 
@@ -54,6 +56,7 @@ class Archive:
         with self.conn:
             old = [r["id"] for r in self.conn.execute("SELECT id FROM records WHERE source_path = ?", (path,))]
             self.index.delete(old)
+            self.changed.update(old)
             self.conn.executemany("DELETE FROM mentions WHERE record_id = ?", [(i,) for i in old])
             self.conn.execute("DELETE FROM records WHERE source_path = ?", (path,))
             self.conn.execute("INSERT OR REPLACE INTO sources(path, sha256, ingested_at) VALUES (?, ?, ?)",
@@ -71,6 +74,7 @@ class Archive:
             (record.id, path, position, record.title, record.date, record.doc_type,
              json.dumps(data, ensure_ascii=False)))
         self.index.add([self.entities.apply_to_record(Record.from_dict(data))])
+        self.changed.add(record.id)
 
     # reading -------------------------------------------------------------------------------------------------
 
@@ -105,8 +109,15 @@ class Archive:
     # the search index ----------------------------------------------------------------------------------------
 
     def flush(self) -> None:
-        """Make what was ingested searchable."""
+        """Make what was ingested searchable. Embedding for search by meaning (the semantic extra) waits for the
+        first search by meaning, which embeds what the semantic index lacks: ingest stays as fast as without the
+        extra. CABLEGRAM_SEMANTIC=eager embeds here instead."""
         self.index.commit()
+        if self.changed and os.environ.get("CABLEGRAM_SEMANTIC", "").lower() == "eager":
+            from cablegram.search.semantic import sync
+
+            sync(self, self.changed)
+        self.changed.clear()
 
     def reindex(self, record_ids: list[str] | None = None) -> int:
         """Rebuild the search index entry of these records (all, when None) from what the archive keeps."""
