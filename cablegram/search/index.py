@@ -8,6 +8,8 @@ docs/search.md and docs/performance.md for the comparison with SQLite FTS5.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -70,7 +72,10 @@ class SearchIndex:
     @property
     def writer(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=200_000_000, num_threads=1)
+            # tantivy indexes in its own threads while Python makes the next documents; one thread per core (up to
+            # 4) with 128 MB each: on 2 cores a build runs about 1.5 times as fast as with one (docs/performance.md)
+            threads = max(1, min(4, os.cpu_count() or 1))
+            self._writer = self.index.writer(heap_size=128_000_000 * threads, num_threads=threads)
         return self._writer
 
     def delete(self, record_ids: Iterable[str]) -> None:
@@ -118,8 +123,7 @@ class SearchIndex:
                 raise BadQuery(f"cannot sort by {sort!r}", "Sort by relevance, date or date-desc.")
         except ValueError as exc:
             raise BadQuery(f"cannot run the query {query!r}: {exc}") from exc
-        snippets = tantivy.SnippetGenerator.create(searcher, compiled, self.schema, "body")
-        snippets.set_max_num_chars(240)
+        snippets = _Snippets(searcher, compiled, self.schema)
         hits = []
         for key, address in found.hits:
             doc = searcher.doc(address)
@@ -127,7 +131,7 @@ class SearchIndex:
                          "date": doc.get_first("date_text") or None,
                          "doc_type": _none(doc.get_first("doc_type")),
                          "score": round(float(key), 4) if sort == "relevance" and key is not None else None,
-                         "snippet": _marked(snippets.snippet_from_doc(doc))})
+                         "snippet": snippets.of(doc)})
         result = SearchResult(total=found.count or 0, hits=hits)
         if facets:
             result.facets = self.facets(searcher, compiled)
@@ -155,6 +159,61 @@ class SearchIndex:
 
     def count(self) -> int:
         return int(self.index.searcher().num_docs)
+
+
+class _Snippets:
+    """The body's snippet for each hit, the query's words highlighted. tantivy tokenizes all the text it is given,
+    which for a long OCR document (a 690-page report is 1.3 MB) takes tens of milliseconds a hit; so a body longer
+    than LONG_BODY is given to it only in a window around the first place one of the query's words stands (found by
+    a plain search for the stems the query looks for in the body, read from the query). A filter without words has
+    no snippets to make, and tantivy is not asked."""
+
+    LONG_BODY = 8_000  # characters
+    TRIES = 4  # windows tried before the whole body is given to tantivy after all
+    _term = re.compile(r'Term\(field=(\d+), type=Str, "((?:[^"\\]|\\.)*)"\)')
+
+    def __init__(self, searcher: tantivy.Searcher, query: tantivy.Query, schema: tantivy.Schema) -> None:
+        body = re.search(r"field=(\d+)", repr(tantivy.Query.term_query(schema, "body", "x")))
+        described = repr(query)
+        self.keys: list[str] | None = None  # None: the query's terms could not be read, every body goes whole
+        if body and described.startswith("Query("):
+            stems = {m.group(2) for m in self._term.finditer(described) if m.group(1) == body.group(1)}
+            # a stem's words begin with the stem less its last letter ('happi': happy, happiness); a stem with an
+            # escaped character in the description is not worth reading back: every body goes whole then
+            if not any("\\" in s for s in stems):
+                self.keys = sorted({s[:-1] if len(s) >= 4 else s for s in stems})
+        self.generator: tantivy.SnippetGenerator | None = None
+        if self.keys is None or self.keys:
+            self.generator = tantivy.SnippetGenerator.create(searcher, query, schema, "body")
+            self.generator.set_max_num_chars(240)
+
+    def of(self, doc: tantivy.Document) -> str:
+        if self.generator is None:
+            return ""
+        body = doc.get_first("body") or ""
+        if self.keys is None or len(body) <= self.LONG_BODY:
+            return _marked(self.generator.snippet_from_doc(doc))
+        lower = body.lower()
+        start = 0
+        for _ in range(self.TRIES):
+            at = min((p for p in (self._word_at(lower, key, start) for key in self.keys) if p >= 0), default=-1)
+            if at < 0:
+                return ""  # none of the words stands in the body (the hit is for its title, names, entities)
+            lo = body.rfind(" ", 0, max(0, at - 150)) + 1
+            hi = body.find(" ", at + 400)
+            snippet = self.generator.snippet_from_doc(tantivy.Document(body=body[lo:hi if hi > 0 else len(body)]))
+            if snippet.highlighted():
+                return _marked(snippet)
+            start = at + 1
+        return _marked(self.generator.snippet_from_doc(doc))
+
+    @staticmethod
+    def _word_at(text: str, key: str, start: int) -> int:
+        """Where a word beginning with ``key`` first stands in ``text`` from ``start``, or -1."""
+        at = text.find(key, start)
+        while at > 0 and text[at - 1].isalnum():
+            at = text.find(key, at + 1)
+        return at
 
 
 def _none(value: Any) -> Any:
