@@ -842,7 +842,8 @@ def main() -> None:
     ap.add_argument("--work", type=Path, help="where the indexes go (default /tmp/cablegram-bench/search-N)")
     ap.add_argument("--skip", default="", help="phases not to run, comma-separated (e.g. build-fts5,build-bare)")
     ap.add_argument("--keep", action="store_true", help="keep the indexes and the record stream")
-    ap.add_argument("--reuse", action="store_true", help="reuse a record stream and indexes already in --work")
+    ap.add_argument("--reuse", action="store_true",
+                    help="carry on a run that stopped: the phases done (and their files in --work) are kept")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     args = ap.parse_args()
     work = args.work or Path(f"/tmp/cablegram-bench/search-{args.docs}")
@@ -854,6 +855,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
     skip = set(filter(None, args.skip.split(",")))
+    partial = work / "report.json"  # the phases done so far: --reuse carries on from there
     report: dict[str, Any] = {
         "docs": args.docs, "seed": args.seed, "mix": args.mix, "queries": args.queries, "warmup": args.warmup,
         "command": " ".join([".venv/bin/python", "bench/search.py", *argv]),
@@ -861,11 +863,17 @@ def main() -> None:
                                                                / 2**30, 1),
                     "python": platform.python_version(), "platform": platform.platform()},
         "versions": versions(), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "phases": {}}
+    if args.reuse and partial.exists():
+        earlier = json.loads(partial.read_text())
+        report["phases"] = earlier["phases"]
+        report["resumed"] = f"phases {', '.join(earlier['phases'])} from the run started {earlier['started']}"
+        report["command"], report["started"] = earlier["command"], earlier["started"]
     try:
         for name in PHASES:
-            if name in skip or (args.reuse and name == "generate" and (work / "records.pkl").exists()):
+            if name in skip or name in report["phases"]:
                 continue
             report["phases"][name] = run_phase(name, argv)
+            partial.write_text(json.dumps(report, ensure_ascii=False, indent=1))
             if name == "build-bare" and not args.keep:
                 shutil.rmtree(work / "bare", ignore_errors=True)  # the bare queries run on cablegram's index
             if name == "build-fts5" and not args.keep:

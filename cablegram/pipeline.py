@@ -5,10 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from cablegram.extract import extract_text
+from cablegram.extract.series import date_by_neighbours
 from cablegram.read import read_file
 from cablegram.record import Record
 
 
 def extract_file(path: Path) -> list[Record]:
     """Every Record a file holds; raises a CablegramError with a reason when it cannot be read."""
-    return extract_text(read_file(path))
+    records = extract_text(read_file(path))
+    if len(records) == 1:
+        date_by_neighbours(records[0], path, _own_date)
+    return records
+
+
+def _own_date(path: Path) -> str | None:
+    """The date a file's document gives itself (a neighbour's, for dating an undated document)."""
+    records = extract_text(read_file(path))
+    return records[0].date if len(records) == 1 else None

@@ -15,6 +15,7 @@ from cablegram.pipeline import extract_file
 from tests.conftest import DOCUMENTS
 
 FRUS = DOCUMENTS / "frus-text"
+SERIES = DOCUMENTS / "frus-series"
 CABLES = DOCUMENTS / "soviet-cables"
 GOLDS = sorted(FRUS.glob("*.json"))
 
@@ -65,6 +66,44 @@ def test_an_undated_document_is_dated_by_its_source_note_and_flagged() -> None:
     got = record(FRUS / "frus1961-63v06_d117.txt")
     gold = json.loads((FRUS / "frus1961-63v06_d117.json").read_text())
     assert got["date"] == gold["date"] and got["date_inferred"] is True
+
+
+@pytest.mark.parametrize("number", [30, 49, 98])
+def test_an_undated_document_is_dated_by_its_place_in_the_series(number: int) -> None:
+    """The editors dated these 'from document content and sibling dates'; the gold date is theirs, from the TEI."""
+    got = record(SERIES / f"frus1961-63v06_d{number}.txt")
+    gold = json.loads((SERIES / f"frus1961-63v06_d{number}.json").read_text())
+    before = json.loads((SERIES / f"frus1961-63v06_d{number - 1}.json").read_text())["date"]
+    after = json.loads((SERIES / f"frus1961-63v06_d{number + 1}.json").read_text())["date"]
+    assert (got["date"], got["date_inferred"]) == (gold["date"], True)
+    assert got["date_not_before"] == before[:10] and got["date_not_after"] <= after[:10]
+    assert any(n["kind"] == "editorial_note" and f"d{number - 1}" in n["text"] for n in got["notes"])
+
+
+def test_the_day_an_undated_message_was_delivered_bounds_it_and_the_series_dates_it() -> None:
+    got = record(SERIES / "frus1961-63v06_d49.txt")  # 'when he delivered the message to the White House on July 5'
+    assert (got["date"], got["date_not_after"]) == ("1962-07-04", "1962-07-05")
+
+
+def test_a_date_the_source_note_gives_outranks_the_series() -> None:
+    got = record(SERIES / "frus1961-63v06_d117.txt")  # 'made the oral statement to Dobrynin on September 13'
+    gold = json.loads((SERIES / "frus1961-63v06_d117.json").read_text())
+    assert got["date"] == gold["date"] and "date_not_before" not in got
+
+
+def test_no_date_from_a_series_out_of_date_order_or_a_file_not_numbered(tmp_path: Path) -> None:
+    for name, source in [("a_1.txt", "d29"), ("a_2.txt", "d30"), ("a_3.txt", "d15"), ("letter.txt", "d30")]:
+        (tmp_path / name).write_text((SERIES / f"frus1961-63v06_{source}.txt").read_text())
+    # a_3 (May 1961) after a_1 (December 1961): the folder is not in date order
+    assert record(tmp_path / "a_2.txt")["date"] is None
+    assert record(tmp_path / "letter.txt")["date"] is None
+    (tmp_path / "a_3.txt").unlink()
+    assert record(tmp_path / "a_2.txt")["date"] == "1961-12-30"
+
+
+def test_a_dated_document_is_never_redated_by_its_neighbours() -> None:
+    gold = json.loads((SERIES / "frus1961-63v06_d31.json").read_text())
+    assert record(SERIES / "frus1961-63v06_d31.txt")["date"][:10] == gold["date"][:10]
 
 
 @pytest.mark.parametrize(("name", "expect"), [

@@ -184,10 +184,11 @@ def read_dateline(div: Any, record: Record) -> None:
                 record.date = value[:16] if attr == "when" and "T" in value else value[:10]
                 inferred = inferred or attr != "when"
                 break
-    if record.date is None:
-        low, high = div.get(f"{FRUS}doc-dateTime-min"), div.get(f"{FRUS}doc-dateTime-max")
-        if low and high and 0 <= _days(low, high) <= 31:
-            record.date, inferred = low[:10], low[:10] != high[:10]
+    low, high = div.get(f"{FRUS}doc-dateTime-min"), div.get(f"{FRUS}doc-dateTime-max")
+    if record.date is None and low and high and 0 <= _days(low, high) <= 31:
+        record.date, inferred = low[:10], low[:10] != high[:10]
+    if inferred and low and high and low[:10] != high[:10]:  # the editors' range for a date they inferred
+        record.date_not_before, record.date_not_after = low[:10], high[:10]  # type: ignore[attr-defined]
     if inferred:
         record.date_inferred = True  # type: ignore[attr-defined]  # the editors supplied it
     if record.date and "T" in record.date and record.doc_type == "telegram":

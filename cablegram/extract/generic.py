@@ -154,6 +154,8 @@ class GenericExtractor:
             year = int(years[0]) if years else None
             if year and (day := parse_partial_date(note.event_day, year)):
                 record.date, record.date_inferred = day.iso, True  # type: ignore[attr-defined]
+                if note.event_passed:  # sent or handed over that day: written no later
+                    record.date_not_after = day.iso  # type: ignore[attr-defined]
 
     def _read_attachment(self, text: str, places: set[str], parent: Record, parent_header: Header,
                          index: int) -> Record:

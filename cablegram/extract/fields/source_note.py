@@ -19,8 +19,10 @@ SEPARATOR = re.compile(r"^\s*[_\-—=*]{8,}\s*$")
 SOURCE = re.compile(r"^\s*Source:\s*(?P<text>\S.*)$")
 _REPEATED = re.compile(r"^(?:Repeated|Also\s+sent|Sent)\s+to\s+(?P<to>.+?)\.?$", re.I)
 _RECEIVED = re.compile(r"\b(?:Received|Rec'd)\s+(?:at\s+)?(?P<when>.+?)\.?$", re.I)
-_EVENT = re.compile(r"\b(?:transmitted|sent|made|delivered|handed|dated|written|signed|drafted)\b[^.;]*?\b(?:on|of)\s+"
+_EVENT = re.compile(r"\b(?:(?P<passed>transmitted|sent|delivered|handed)|made|dated|written|signed|drafted)\b"
+                    r"[^.;]*?\b(?:on|of)\s+"
                     r"(?P<day>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)")
+_OF_A_COPY = re.compile(r"\bcop(?:y|ies)\b[^.;,]*\b(?:was|were)\s*$", re.I)  # 'a copy was sent to Thompson on July 7'
 _TRANSLATION = re.compile(r"\b(?:Soviet|Department\s+of\s+State|Embassy|unofficial|official)\s+translation\b|"
                           r"\btranslation\s+(?:by|from)\b|\bRussian[- ]language\s+text\b", re.I)
 
@@ -34,6 +36,7 @@ class SourceNote:
     received: str | None = None
     translated: bool = False
     event_day: str | None = None  # the first day the note says the document was sent, made or handed over
+    event_passed: bool = False  # the day it was sent or handed over: the document is no later than that
 
 
 def split_source_note(text: str) -> tuple[str, str | None]:
@@ -52,6 +55,14 @@ def split_source_note(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _event(sentence: str) -> re.Match[str] | None:
+    """Where a sentence says the document itself was sent or made; not what befell a copy of it."""
+    for event in _EVENT.finditer(sentence):
+        if not _OF_A_COPY.search(sentence[max(0, event.start() - 30):event.start()]):
+            return event
+    return None
+
+
 def parse_source_note(line: str) -> SourceNote:
     m = SOURCE.match(line)
     text = m.group("text").strip() if m else line.strip()
@@ -65,6 +76,6 @@ def parse_source_note(line: str) -> SourceNote:
             note.repeated_to += [Party(name=n) for n in split_names(rep.group("to"))]
         elif rec := _RECEIVED.search(sentence):
             note.received = rec.group("when")
-        if note.event_day is None and (event := _EVENT.search(sentence)):
-            note.event_day = event.group("day")
+        if note.event_day is None and (event := _event(sentence)):
+            note.event_day, note.event_passed = event.group("day"), bool(event.group("passed"))
     return note
