@@ -798,7 +798,7 @@ def table(report: dict[str, Any]) -> str:
               f"cablegram / FTS5 {ratio(c.get('build_s'), f.get('build_s'))}. seconds = the build without reading the "
               "Records from the stream (see build_report); MB/s = body text indexed per second; peak RSS counts the "
               "index files tantivy maps while merging, peak anon is the memory the process allocated.", ""]
-    s = builds["search"]["stats"]
+    s = builds.get("search", {}).get("stats", {})
     lines += ["| query | cablegram p50 | p99 | bare p50 | p99 | ratio p50 | ratio p99 | core p50 | FTS5 p50 | p99 | "
               "cablegram/FTS5 p50 | p99 | hits p50 | n (FTS5 n) |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]

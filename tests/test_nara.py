@@ -144,3 +144,15 @@ def test_ocr_markdown_becomes_text_with_page_breaks() -> None:
 ])
 def test_form_dates_are_month_first(written: str, iso: str | None) -> None:
     assert parse_us_date(written)[0] == iso
+
+
+@pytest.mark.parametrize("name", ["jfk_doc_300-excerpt.md", "jfk_doc_1.md", "jfk_doc_874.md"])
+def test_a_scanned_page_with_a_stray_label_is_not_an_archive_record_page(name: str) -> None:
+    """A table of contents' 'CONTENTS' and 'Summary:' lines are not the labelled fields of a Wilson Center page."""
+    chosen = choose_layout(read_file(NARA / name))[1]
+    assert chosen.chosen in {"generic", "nara_form"}, chosen.scores
+
+
+def test_the_wilson_center_record_page_is_still_read_as_one() -> None:
+    seed = next((DOCUMENTS / "seeds").glob("000_*.txt"))
+    assert choose_layout(read_file(seed))[1].chosen == "archive_record"

@@ -15,8 +15,9 @@ from cablegram.read.base import Text
 from cablegram.record import Record
 
 # FRUSTEIExtractor reads only TEI with FRUS document divisions (match 1.0, else 0.0), so it goes first
+GENERIC = GenericExtractor()
 EXTRACTORS: list[Extractor] = [FRUSTEIExtractor(), ArchiveRecordExtractor(), TranslatorBlogExtractor(),
-                               NARAFormExtractor(), GenericExtractor()]
+                               NARAFormExtractor(), GENERIC]
 
 
 @dataclass
@@ -29,7 +30,8 @@ class LayoutChoice:
 
 def choose_layout(text: Text) -> tuple[Extractor, LayoutChoice]:
     scored = [(extractor.match(text), i, extractor) for i, extractor in enumerate(EXTRACTORS)]
-    best = max(scored, key=lambda s: (s[0], -s[1]))
+    # a layout must fit better than the generic reader to be chosen: on a tie the generic one reads the text
+    best = max(scored, key=lambda s: (s[0], s[2] is GENERIC, -s[1]))
     return best[2], LayoutChoice(best[2].name, {e.name: round(score, 3) for score, _, e in scored})
 
 

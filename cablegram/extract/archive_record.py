@@ -25,6 +25,8 @@ from cablegram.values.languages import code_of
 from cablegram.values.markings import MarkingSet, is_marking_line
 
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z&' ]{2,40})(?::\s*(?P<rest>.*)|\s*$)")  # 'Summary:' or 'Summary' alone
+# not a record page's label: 'CONTENTS' in capitals, or a table of contents' 'Summary: and Conclusion 58'
+_TABLE_OF_CONTENTS = re.compile(r"^[A-Z\W]+$|\d+\s*$")
 KNOWN_LABELS = {"citation", "summary", "original language", "contents", "credits", "associated people & organizations",
                 "associated places", "associated topics", "subjects discussed", "document information", "source",
                 "rights", "original uploaded date", "type", "language", "record id", "record number", "keywords",
@@ -54,8 +56,11 @@ class ArchiveRecordExtractor:
 
     def match(self, text: Text) -> float:
         labels = {m.group("label").lower() for line in text.text.split("\n")[:400]
-                  if (m := LABEL.match(line.strip())) and m.group("label").lower() in KNOWN_LABELS}
-        return min(1.0, 0.3 * len(labels & {"citation", "summary", "original language", "contents"}))
+                  if (m := LABEL.match(line.strip())) and m.group("label").lower() in KNOWN_LABELS
+                  and not _TABLE_OF_CONTENTS.search(m.group(0))}
+        found = len(labels & {"citation", "summary", "original language", "contents"})
+        # an archive's record page has several of these; one 'Summary:' alone is as likely a line of a scanned page
+        return min(1.0, 0.3 * found) if found >= 2 else 0.05 * found
 
     def extract(self, text: Text) -> list[Record]:
         top, fields = _sections(text.text.split("\n"))
