@@ -186,6 +186,36 @@ def test_the_index_follows_a_changed_file(tmp_path: Path) -> None:
         assert semantic_search(archive, "neutral Laos", 1)[0][0] == second
 
 
+def test_a_large_index_searches_through_its_graph_as_brute_force_would(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From ann.MIN_ROWS rows a graph gives the candidates; here the threshold is lowered to this small archive."""
+    import numpy as np
+
+    from cablegram.search import ann
+
+    monkeypatch.setattr(ann, "MIN_ROWS", 1)
+    with Archive(tmp_path / "archive") as archive:
+        ingest([SEEDS, CABLES], archive)
+        semantic_search(archive, "missiles", 1)
+        first = semantic.semantic_index(archive).load()
+        assert first.graph is not None and len(first.graph) == len(first.rows)
+        ingest([FRUS_TEXT], archive)  # records added, none changed: the graph grows
+        query = "Documents about the withdrawal of missiles under UN inspection"
+        found = semantic_search(archive, query, 5)
+        loaded = semantic.semantic_index(archive).load()
+        assert loaded.generation != first.generation and len(loaded.graph) == len(loaded.rows)
+        # brute force, independently: every row against the query, a record's best row
+        rows = np.asarray(loaded.vectors) @ semantic.embed([query])[0]
+        best = {r: max(float(s) for s, rid in zip(rows, loaded.rows, strict=True) if rid == r) for r in loaded.record_ids}
+        exact = sorted(best, key=lambda r: -best[r])[:5]
+        assert [i for i, _ in found] == exact
+        assert all(abs(score - best[i]) < 1e-4 for i, score in found)
+        sources = {Path(archive.get(i).source_path or "").stem for i, _ in found[:2]}
+        assert sources == {"000_95bb0fc191ff6699", "003_17656c3dbdfa3f82"}
+        hybrid = [h["id"] for h in hybrid_search(archive, query).hits]
+        assert set(hybrid[:2]) == {i for i, _ in found[:2]}
+
+
 def test_an_archive_ingested_before_the_extra_catches_up_at_the_first_search_by_meaning(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Archive(tmp_path / "archive") as archive:

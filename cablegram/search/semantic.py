@@ -15,7 +15,8 @@ added, replaced or removed) and completed by the first semantic search in a proc
 
 A record is embedded as a few chunks: its title, summary and the start of its body, then the next stretches of the
 body, each with the title before it (``record_chunks``). A record scores as its best chunk. Search is brute-force
-cosine over every row with numpy.
+cosine over every row with numpy; from ``ann.MIN_ROWS`` rows on, an HNSW graph (``ann.G.usearch``, cablegram.search.ann)
+gives the candidate rows and only those are scored.
 
 Without the extra nothing here imports torch, sentence-transformers or numpy: ``sync`` returns at once and
 ``semantic_search``/``hybrid_search`` raise SemanticUnavailable.
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from cablegram.errors import BadQuery, CablegramError
 from cablegram.record import Record
+from cablegram.search import ann
 from cablegram.search.index import SearchResult
 from cablegram.search.query import Bool, Compiler, Node, Not, Term, parse
 
@@ -182,6 +184,7 @@ class _Loaded:
     starts: npt.NDArray[np.intp]  # first row of each record
     record_ids: list[str]  # the record of each start
     position: dict[str, int]  # the index in record_ids of each record
+    graph: Any = None  # the HNSW graph over the rows, when the index is large enough to have one
 
 
 def _empty() -> _Loaded:
@@ -206,6 +209,9 @@ class SemanticIndex:
 
     def rows_path(self, generation: str) -> Path:
         return self.folder / f"rows.{generation}.txt"
+
+    def graph_path(self, generation: str) -> Path:
+        return self.folder / f"ann.{generation}.usearch"
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -248,12 +254,20 @@ class SemanticIndex:
             return _empty()
         starts = [i for i in range(len(rows)) if i == 0 or rows[i] != rows[i - 1]]
         record_ids = [rows[i] for i in starts]
+        graph = None
+        if ann.available():
+            try:
+                graph = ann.open_graph(self.graph_path(generation))
+            except (OSError, RuntimeError, ValueError):  # damaged: searched brute force until the next write
+                log.warning("semantic index: the graph of generation %s cannot be read", generation)
         loaded = _Loaded(generation, vectors, rows, np.asarray(starts, dtype=np.intp), record_ids,
-                         {record_id: i for i, record_id in enumerate(record_ids)})
+                         {record_id: i for i, record_id in enumerate(record_ids)}, graph)
         _cache[self.folder] = loaded
         return loaded
 
-    def write(self, vectors: Matrix, rows: list[str]) -> None:
+    def write(self, vectors: Matrix, rows: list[str], appended_to: str | None = None) -> None:
+        """Write a new generation. ``appended_to``: the generation whose rows are the first rows of these, unchanged
+        (an ingest that only added records), so that its graph is extended rather than made anew."""
         import numpy as np
 
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -261,10 +275,15 @@ class SemanticIndex:
         with open(self.vectors_path(generation), "wb") as out:
             np.save(out, np.ascontiguousarray(vectors, dtype=np.float32))
         self.rows_path(generation).write_text("".join(f"{r}\n" for r in rows))
+        if len(rows) >= ann.MIN_ROWS and ann.available():
+            earlier = self.graph_path(appended_to) if appended_to else None
+            ann.build(np.load(self.vectors_path(generation), mmap_mode="r"), self.graph_path(generation),
+                      extend=earlier if earlier is not None and earlier.exists() else None)
         meta_tmp = self.meta_path.with_suffix(".tmp")
         meta_tmp.write_text(json.dumps({**_meta(), "rows": len(rows), "generation": generation}))
         os.replace(meta_tmp, self.meta_path)
-        for path in [*self.folder.glob("vectors.*.npy"), *self.folder.glob("rows.*.txt")]:
+        for path in [*self.folder.glob("vectors.*.npy"), *self.folder.glob("rows.*.txt"),
+                     *self.folder.glob("ann.*.usearch")]:
             if path.name.split(".")[1] != str(generation):
                 path.unlink(missing_ok=True)  # a reader that has it open keeps it until it lets go
         _cache.pop(self.folder, None)
@@ -310,27 +329,49 @@ def sync(archive: Archive, changed: set[str], catch_up: bool = False) -> int:
             keep = [r not in stale for r in current.rows]
             kept = np.asarray(current.vectors[np.asarray(keep, dtype=bool)]) if current.rows else current.vectors
             kept_rows = [r for r, k in zip(current.rows, keep, strict=True) if k]
-            index.write(np.concatenate([kept, embed(texts)]), kept_rows + rows)
+            appended = not stale and bool(current.rows)  # every row kept in place: the graph can grow
+            index.write(np.concatenate([kept, embed(texts)]), kept_rows + rows,
+                        appended_to=current.generation if appended else None)
     return len(to_embed)
 
 
 # searching ----------------------------------------------------------------------------------------------------------
 
+UNSCORED = -2.0  # the score of a row the graph did not return (cosines are at least -1)
+
+
 @dataclass
 class _Scored:
     record_ids: list[str]
     position: dict[str, int]
-    scores: npt.NDArray[np.float32]  # each record's best chunk
+    scores: npt.NDArray[np.float32]  # each record's best chunk (UNSCORED: not among the graph's candidates)
     row_scores: npt.NDArray[np.float32]
     starts: npt.NDArray[np.intp]
+    vectors: Matrix | None = None
+    query: npt.NDArray[np.float32] | None = None
+
+    def rows_of(self, position: int) -> tuple[int, int]:
+        start = int(self.starts[position])
+        return start, int(self.starts[position + 1]) if position + 1 < len(self.starts) else len(self.row_scores)
 
     def best_chunk(self, position: int) -> int:
         """Which chunk of the record at this position scored best."""
         import numpy as np
 
-        start = int(self.starts[position])
-        end = int(self.starts[position + 1]) if position + 1 < len(self.starts) else len(self.row_scores)
+        start, end = self.rows_of(position)
         return int(np.argmax(self.row_scores[start:end]))
+
+    def fill(self, positions: list[int]) -> None:
+        """Score exactly the records at these positions that the graph did not return (a keyword hit, say)."""
+        import numpy as np
+
+        for position in positions:
+            if self.scores[position] > UNSCORED or self.vectors is None or self.query is None:
+                continue
+            start, end = self.rows_of(position)
+            row_scores = np.asarray(self.vectors[start:end] @ self.query, dtype=np.float32)
+            self.row_scores[start:end] = row_scores
+            self.scores[position] = row_scores.max()
 
     def top(self, k: int) -> list[int]:
         """The positions of the k best records, best first."""
@@ -340,11 +381,12 @@ class _Scored:
         if k <= 0:
             return []
         best = np.argpartition(-self.scores, k - 1)[:k]
-        return [int(i) for i in best[np.argsort(-self.scores[best], kind="stable")]]
+        return [int(i) for i in best[np.argsort(-self.scores[best], kind="stable")] if self.scores[i] > UNSCORED]
 
 
-def _score_all(archive: Archive, text: str) -> _Scored:
-    """The cosine of ``text`` with every record (its best chunk): one matrix-vector product over all rows."""
+def _score_all(archive: Archive, text: str, wanted: int) -> _Scored:
+    """The cosine of ``text`` with every record (its best chunk): one matrix-vector product over all rows; or, in an
+    index with a graph, over the rows the graph finds near enough for the ``wanted`` best records."""
     import numpy as np
 
     require()
@@ -354,14 +396,20 @@ def _score_all(archive: Archive, text: str) -> _Scored:
     if not loaded.rows:
         empty = np.zeros(0, dtype=np.float32)
         return _Scored([], {}, empty, empty, np.zeros(0, dtype=np.intp))
-    row_scores = np.asarray(loaded.vectors @ embed([text])[0], dtype=np.float32)
+    query = embed([text])[0]
+    if loaded.graph is None:
+        row_scores = np.asarray(loaded.vectors @ query, dtype=np.float32)
+    else:
+        rows = ann.nearest_rows(loaded.graph, query, wanted * MAX_CHUNKS)
+        row_scores = np.full(len(loaded.rows), UNSCORED, dtype=np.float32)
+        row_scores[rows] = np.asarray(loaded.vectors[rows] @ query, dtype=np.float32)
     scores = np.maximum.reduceat(row_scores, loaded.starts)
-    return _Scored(loaded.record_ids, loaded.position, scores, row_scores, loaded.starts)
+    return _Scored(loaded.record_ids, loaded.position, scores, row_scores, loaded.starts, loaded.vectors, query)
 
 
 def semantic_search(archive: Archive, text: str, limit: int = 20) -> list[tuple[str, float]]:
     """The records nearest in meaning to ``text``: (id, cosine) best first."""
-    scored = _score_all(archive, text)
+    scored = _score_all(archive, text, limit)
     return [(scored.record_ids[i], round(float(scored.scores[i]), 4)) for i in scored.top(limit)]
 
 
@@ -379,7 +427,7 @@ def hybrid_search(archive: Archive, query: str, limit: int = 20, offset: int = 0
     semantic_score: dict[str, float] = {}
     scored: _Scored | None = None
     if re.search(r"\w", text):
-        scored = _score_all(archive, text)
+        scored = _score_all(archive, text, depth * 4)
         position = scored.position
         pool = [i for i in scored.top(depth * 4) if scored.scores[i] >= MIN_SIMILARITY]
         constraints = _constraints(node)
@@ -389,6 +437,7 @@ def hybrid_search(archive: Archive, query: str, limit: int = 20, offset: int = 0
         pool = pool[:depth]
         # keyword hits near enough in meaning are ranked by it too, among the candidates (they pass every filter)
         pool_set = set(pool)
+        scored.fill([i for i in (position.get(h["id"]) for h in keyword.hits) if i is not None])
         pool += [i for i in (position.get(h["id"]) for h in keyword.hits)
                  if i is not None and i not in pool_set and scored.scores[i] >= MIN_SIMILARITY]
         pool.sort(key=lambda i: -float(scored.scores[i]))
