@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 MIN_ROWS = 60_000  # rows from which a graph is made: ~25 ms brute force on 2 cores, below that exact is as quick
 CONNECTIVITY = 16  # edges per node (HNSW's M)
-EXPANSION_ADD = 128  # search depth while inserting (efConstruction)
+EXPANSION_ADD = 64  # search depth while inserting (efConstruction): half usearch's default, twice as fast to build
 EXPANSION_SEARCH = 64  # least search depth while querying (ef), raised to the number of rows asked for
 BLOCK = 100_000  # rows added per call, to keep the float32 copy of a block small
 

@@ -337,41 +337,26 @@ def sync(archive: Archive, changed: set[str], catch_up: bool = False) -> int:
 
 # searching ----------------------------------------------------------------------------------------------------------
 
-UNSCORED = -2.0  # the score of a row the graph did not return (cosines are at least -1)
-
-
 @dataclass
 class _Scored:
+    """Every record scored against the query (brute force): one array of each record's best chunk."""
+
     record_ids: list[str]
     position: dict[str, int]
-    scores: npt.NDArray[np.float32]  # each record's best chunk (UNSCORED: not among the graph's candidates)
+    scores: npt.NDArray[np.float32]  # each record's best chunk
     row_scores: npt.NDArray[np.float32]
     starts: npt.NDArray[np.intp]
-    vectors: Matrix | None = None
-    query: npt.NDArray[np.float32] | None = None
 
-    def rows_of(self, position: int) -> tuple[int, int]:
-        start = int(self.starts[position])
-        return start, int(self.starts[position + 1]) if position + 1 < len(self.starts) else len(self.row_scores)
+    def score(self, position: int) -> float:
+        return float(self.scores[position])
 
     def best_chunk(self, position: int) -> int:
         """Which chunk of the record at this position scored best."""
         import numpy as np
 
-        start, end = self.rows_of(position)
+        start = int(self.starts[position])
+        end = int(self.starts[position + 1]) if position + 1 < len(self.starts) else len(self.row_scores)
         return int(np.argmax(self.row_scores[start:end]))
-
-    def fill(self, positions: list[int]) -> None:
-        """Score exactly the records at these positions that the graph did not return (a keyword hit, say)."""
-        import numpy as np
-
-        for position in positions:
-            if self.scores[position] > UNSCORED or self.vectors is None or self.query is None:
-                continue
-            start, end = self.rows_of(position)
-            row_scores = np.asarray(self.vectors[start:end] @ self.query, dtype=np.float32)
-            self.row_scores[start:end] = row_scores
-            self.scores[position] = row_scores.max()
 
     def top(self, k: int) -> list[int]:
         """The positions of the k best records, best first."""
@@ -381,12 +366,55 @@ class _Scored:
         if k <= 0:
             return []
         best = np.argpartition(-self.scores, k - 1)[:k]
-        return [int(i) for i in best[np.argsort(-self.scores[best], kind="stable")] if self.scores[i] > UNSCORED]
+        return [int(i) for i in best[np.argsort(-self.scores[best], kind="stable")]]
 
 
-def _score_all(archive: Archive, text: str, wanted: int) -> _Scored:
+@dataclass
+class _Candidates:
+    """The records of the rows a graph returned, scored exactly; any other record is scored when asked for (a keyword
+    hit the graph did not return). Nothing here is as large as the index."""
+
+    record_ids: list[str]
+    position: dict[str, int]
+    starts: npt.NDArray[np.intp]
+    rows: int
+    vectors: Matrix
+    query: npt.NDArray[np.float32]
+    best: dict[int, tuple[float, int]]  # position -> (score, chunk) of its best row among those scored
+
+    @classmethod
+    def of(cls, loaded: _Loaded, query: npt.NDArray[np.float32], rows: npt.NDArray[np.intp]) -> _Candidates:
+        import numpy as np
+
+        scores = np.asarray(loaded.vectors[rows] @ query, dtype=np.float32)
+        positions = np.searchsorted(loaded.starts, rows, side="right") - 1
+        best: dict[int, tuple[float, int]] = {}
+        for row, position, score in zip(rows.tolist(), positions.tolist(), scores.tolist(), strict=True):
+            if position not in best or score > best[position][0]:
+                best[position] = (score, row - int(loaded.starts[position]))
+        return cls(loaded.record_ids, loaded.position, loaded.starts, len(loaded.rows), loaded.vectors, query, best)
+
+    def score(self, position: int) -> float:
+        if position not in self.best:
+            import numpy as np
+
+            start = int(self.starts[position])
+            end = int(self.starts[position + 1]) if position + 1 < len(self.starts) else self.rows
+            scores = np.asarray(self.vectors[start:end] @ self.query, dtype=np.float32)
+            self.best[position] = (float(scores.max()), int(np.argmax(scores)))
+        return self.best[position][0]
+
+    def best_chunk(self, position: int) -> int:
+        self.score(position)
+        return self.best[position][1]
+
+    def top(self, k: int) -> list[int]:
+        return sorted(self.best, key=lambda p: (-self.best[p][0], p))[:max(k, 0)]
+
+
+def _score_all(archive: Archive, text: str, wanted: int) -> _Scored | _Candidates:
     """The cosine of ``text`` with every record (its best chunk): one matrix-vector product over all rows; or, in an
-    index with a graph, over the rows the graph finds near enough for the ``wanted`` best records."""
+    index with a graph, with the records of the rows the graph finds near enough for the ``wanted`` best records."""
     import numpy as np
 
     require()
@@ -397,20 +425,17 @@ def _score_all(archive: Archive, text: str, wanted: int) -> _Scored:
         empty = np.zeros(0, dtype=np.float32)
         return _Scored([], {}, empty, empty, np.zeros(0, dtype=np.intp))
     query = embed([text])[0]
-    if loaded.graph is None:
-        row_scores = np.asarray(loaded.vectors @ query, dtype=np.float32)
-    else:
-        rows = ann.nearest_rows(loaded.graph, query, wanted * MAX_CHUNKS)
-        row_scores = np.full(len(loaded.rows), UNSCORED, dtype=np.float32)
-        row_scores[rows] = np.asarray(loaded.vectors[rows] @ query, dtype=np.float32)
+    if loaded.graph is not None:
+        return _Candidates.of(loaded, query, ann.nearest_rows(loaded.graph, query, wanted * MAX_CHUNKS))
+    row_scores = np.asarray(loaded.vectors @ query, dtype=np.float32)
     scores = np.maximum.reduceat(row_scores, loaded.starts)
-    return _Scored(loaded.record_ids, loaded.position, scores, row_scores, loaded.starts, loaded.vectors, query)
+    return _Scored(loaded.record_ids, loaded.position, scores, row_scores, loaded.starts)
 
 
 def semantic_search(archive: Archive, text: str, limit: int = 20) -> list[tuple[str, float]]:
     """The records nearest in meaning to ``text``: (id, cosine) best first."""
     scored = _score_all(archive, text, limit)
-    return [(scored.record_ids[i], round(float(scored.scores[i]), 4)) for i in scored.top(limit)]
+    return [(scored.record_ids[i], round(scored.score(i), 4)) for i in scored.top(limit)]
 
 
 def hybrid_search(archive: Archive, query: str, limit: int = 20, offset: int = 0) -> SearchResult:
@@ -425,11 +450,11 @@ def hybrid_search(archive: Archive, query: str, limit: int = 20, offset: int = 0
     text = _free_text(node) if node is not None else query
     semantic_rank: dict[str, int] = {}
     semantic_score: dict[str, float] = {}
-    scored: _Scored | None = None
+    scored: _Scored | _Candidates | None = None
     if re.search(r"\w", text):
         scored = _score_all(archive, text, depth * 4)
         position = scored.position
-        pool = [i for i in scored.top(depth * 4) if scored.scores[i] >= MIN_SIMILARITY]
+        pool = [i for i in scored.top(depth * 4) if scored.score(i) >= MIN_SIMILARITY]
         constraints = _constraints(node)
         if constraints and pool:
             allowed = _matching(archive, constraints, [scored.record_ids[i] for i in pool])
@@ -437,14 +462,13 @@ def hybrid_search(archive: Archive, query: str, limit: int = 20, offset: int = 0
         pool = pool[:depth]
         # keyword hits near enough in meaning are ranked by it too, among the candidates (they pass every filter)
         pool_set = set(pool)
-        scored.fill([i for i in (position.get(h["id"]) for h in keyword.hits) if i is not None])
         pool += [i for i in (position.get(h["id"]) for h in keyword.hits)
-                 if i is not None and i not in pool_set and scored.scores[i] >= MIN_SIMILARITY]
-        pool.sort(key=lambda i: -float(scored.scores[i]))
+                 if i is not None and i not in pool_set and scored.score(i) >= MIN_SIMILARITY]
+        pool.sort(key=lambda i: -scored.score(i))
         for rank, i in enumerate(pool, start=1):
             record_id = scored.record_ids[i]
             semantic_rank[record_id] = rank
-            semantic_score[record_id] = float(scored.scores[i])
+            semantic_score[record_id] = scored.score(i)
     fused: dict[str, float] = {}
     for rank, hit in enumerate(keyword.hits, start=1):
         fused[hit["id"]] = weight / (RRF_K + rank)
