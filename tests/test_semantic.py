@@ -216,6 +216,23 @@ def test_a_large_index_searches_through_its_graph_as_brute_force_would(
         assert set(hybrid[:2]) == {i for i, _ in found[:2]}
 
 
+def test_a_search_by_meaning_sees_what_another_process_ingested(tmp_path: Path) -> None:
+    """The check for records the index lacks runs only when the archive may have changed: here another connection
+    (as another process would) adds a record after this one has searched."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(FRUS_TEXT / "frus1961-63v06_d91.txt", docs)
+    with Archive(tmp_path / "archive") as reader:
+        ingest([docs], reader)
+        assert len(semantic_search(reader, "neutral Laos", 5)) == 1
+        assert len(semantic_search(reader, "neutral Laos", 5)) == 1  # nothing changed: no catching up
+        shutil.copy(CABLES / "no13_page_0077.txt", docs)
+        with Archive(tmp_path / "archive") as writer:
+            ingest([docs], writer)
+        found = semantic_search(reader, "sympathy from Moscow after the American leader was shot", 1)
+        assert Path(reader.get(found[0][0]).source_path or "").stem == "no13_page_0077"
+
+
 def test_an_archive_ingested_before_the_extra_catches_up_at_the_first_search_by_meaning(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Archive(tmp_path / "archive") as archive:

@@ -185,10 +185,9 @@ class _Snippets:
             if body is not None and readable else set()
         # a stem's words begin with the stem less its last letter ('happi': happy, happiness), after a character that
         # is not a letter or digit; a stem with an escaped character in the description is not worth reading back
-        self.words: re.Pattern[str] | None = None  # None: every body goes to tantivy whole
+        self.keys: list[str] | None = None  # None: every body goes to tantivy whole
         if stems and not any("\\" in s for s in stems):
-            keys = sorted({s[:-1] if len(s) >= 4 else s for s in stems}, key=len, reverse=True)
-            self.words = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, keys)) + ")")
+            self.keys = sorted({s[:-1] if len(s) >= 4 else s for s in stems})
         self.generator: tantivy.SnippetGenerator | None = None
         if stems or not readable:  # a query read whole with no word for the body (type:, date:) has no snippets
             self.generator = tantivy.SnippetGenerator.create(searcher, query, schema, "body")
@@ -198,15 +197,14 @@ class _Snippets:
         if self.generator is None:
             return ""
         body = doc.get_first("body") or ""
-        if self.words is None or len(body) <= self.LONG_BODY:
+        if self.keys is None or len(body) <= self.LONG_BODY:
             return _marked(self.generator.snippet_from_doc(doc))
         lower = body.lower()
         start = 0
         for _ in range(self.TRIES):
-            found = self.words.search(lower, start)
-            if found is None:
+            at = min((p for p in (self._word_at(lower, key, start) for key in self.keys) if p >= 0), default=-1)
+            if at < 0:
                 return ""  # none of the words stands in the body (the hit is for its title, names, entities)
-            at = found.start()
             lo = body.rfind(" ", 0, max(0, at - 150)) + 1
             hi = body.find(" ", at + 400)
             snippet = self.generator.snippet_from_doc(tantivy.Document(body=body[lo:hi if hi > 0 else len(body)]))
@@ -214,6 +212,15 @@ class _Snippets:
                 return _marked(snippet)
             start = at + 1
         return _marked(self.generator.snippet_from_doc(doc))
+
+    @staticmethod
+    def _word_at(text: str, key: str, start: int) -> int:
+        """Where a word beginning with ``key`` first stands in ``text`` from ``start``, or -1: a plain search (a
+        regular expression with the word boundary takes 18 ms, not 1, to find a word absent from 770 KB of OCR)."""
+        at = text.find(key, start)
+        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            at = text.find(key, at + 1)
+        return at
 
 
 def _none(value: Any) -> Any:

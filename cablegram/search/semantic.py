@@ -337,6 +337,22 @@ def sync(archive: Archive, changed: set[str], catch_up: bool = False) -> int:
 
 # searching ----------------------------------------------------------------------------------------------------------
 
+def _catch_up(archive: Archive) -> None:
+    """Embed what the semantic index lacks, when the archive or the index may have changed since the last look:
+    comparing a million record ids takes a second, so it is done only after this process flushed changes, another
+    process committed to the archive (SQLite's data_version) or wrote the index (its generation)."""
+    index = semantic_index(archive)
+
+    def state() -> tuple[Any, ...]:
+        meta = index.meta() or {}
+        version = archive.conn.execute("PRAGMA data_version").fetchone()[0]
+        return meta.get("generation"), version, archive.writes
+
+    if archive.semantic_checked != state():
+        sync(archive, set(), catch_up=True)
+        archive.semantic_checked = state()
+
+
 @dataclass
 class _Scored:
     """Every record scored against the query (brute force): one array of each record's best chunk."""
@@ -419,7 +435,7 @@ def _score_all(archive: Archive, text: str, wanted: int) -> _Scored | _Candidate
 
     require()
     archive.flush()
-    sync(archive, set(), catch_up=True)
+    _catch_up(archive)
     loaded = semantic_index(archive).load()
     if not loaded.rows:
         empty = np.zeros(0, dtype=np.float32)
