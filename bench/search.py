@@ -17,7 +17,7 @@ Every phase runs in a process of its own, so each peak memory figure (ru_maxrss)
   search          four kinds of query, interleaved query by query over the engines, after a warm-up
 
 Builds read the Records from the stream written by ``generate``: the time spent reading them (unpickling) is
-measured and reported apart (see build_report for how it is taken off).
+measured and reported apart (see BuildMeter.report for how it is taken off).
 
 Query kinds, each the same question to every engine, and each answered as a result page (the top 10 with their
 stored fields and a body snippet, and the total):
@@ -247,12 +247,8 @@ def phase_build_cablegram(args: argparse.Namespace, work: Path) -> dict[str, Any
 
     path = work / "cablegram"
     shutil.rmtree(path, ignore_errors=True)
-    gc.collect()
-    base = rss_mb()
-    memory = MemorySampler()
-    clock = {"read": 0.0, "to_document": 0.0, "add": 0.0, "commit": 0.0}
-    cpu0, main0 = cpu_s(), time.thread_time()
-    t0 = time.perf_counter()
+    meter = BuildMeter()
+    clock = meter.clock
     index = SearchIndex(path)
     n = 0
     for batch in timed_batches(work / "records.pkl", clock):
@@ -266,9 +262,8 @@ def phase_build_cablegram(args: argparse.Namespace, work: Path) -> dict[str, Any
     t = time.perf_counter()
     index.commit()
     clock["commit"] = time.perf_counter() - t
-    wall = time.perf_counter() - t0
-    return build_report(n, wall, clock, cpu0, main0, base, path,
-                        {"segments": index.index.searcher().num_segments, "count": index.count(), **memory.stop()})
+    meter.done()
+    return meter.report(n, path, {"segments": index.index.searcher().num_segments, "count": index.count()})
 
 
 def bare_document(record: Any) -> Any:
@@ -307,12 +302,8 @@ def phase_build_bare(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     path = work / "bare"
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
-    gc.collect()
-    base = rss_mb()
-    memory = MemorySampler()
-    clock = {"read": 0.0, "to_document": 0.0, "add": 0.0, "commit": 0.0}
-    cpu0, main0 = cpu_s(), time.thread_time()
-    t0 = time.perf_counter()
+    meter = BuildMeter()
+    clock = meter.clock
     index = tantivy.Index(build_schema(), path=str(path))
     writer = index.writer()  # the defaults: 128 MB heap, as many indexing threads as cores
     n = 0
@@ -331,9 +322,8 @@ def phase_build_bare(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     writer.wait_merging_threads()
     index.reload()
     clock["commit"] = time.perf_counter() - t
-    wall = time.perf_counter() - t0
-    return build_report(n, wall, clock, cpu0, main0, base, path,
-                        {"segments": index.searcher().num_segments, **memory.stop()})
+    meter.done()
+    return meter.report(n, path, {"segments": index.searcher().num_segments})
 
 
 class MemorySampler(threading.Thread):
@@ -363,21 +353,38 @@ class MemorySampler(threading.Thread):
         return {"peak_anon_mb": round(self.peak_anon)}
 
 
-def build_report(n: int, wall: float, clock: dict[str, float], cpu0: float, main0: float, base: float, path: Path,
-                 extra: dict[str, Any], background: bool = True) -> dict[str, Any]:
-    """``build_s``: the build without reading the Records. Reading is main-thread work; where the engine indexes in
-    background threads (tantivy), time the main thread spent blocked in add_documents waiting for them is time
-    the reading may have hidden in, so only the reading beyond that is taken off (an upper bound of the build time:
-    conservative). SQLite works in the main thread alone: all the reading is taken off."""
-    cpu = cpu_s() - cpu0
-    main = time.thread_time() - main0
-    build = wall - (max(0.0, clock["read"] - clock["add"]) if background else clock["read"])
-    return {"docs": n, "wall_s": round(wall, 2), "read_s": round(clock["read"], 2), "build_s": round(build, 2),
-            "docs_per_s": round(n / build), "docs_per_s_with_read": round(n / wall),
-            "to_document_s": round(clock["to_document"], 2), "add_s": round(clock["add"], 2),
-            "commit_s": round(clock["commit"], 2), "cpu_s": round(cpu, 1), "main_thread_cpu_s": round(main, 1),
-            "other_threads_cpu_s": round(cpu - main, 1), "size_mb": round(dir_mb(path)), "rss_before_mb": round(base),
-            "peak_rss_mb": round(peak_rss_mb()), "loadavg": loadavg(), **extra}
+class BuildMeter:
+    """What every build phase measures from its start to ``done``: wall and CPU time, the clocks of its steps (the
+    phase adds to ``clock``), resident memory before, and peak memory (MemorySampler)."""
+
+    def __init__(self) -> None:
+        gc.collect()
+        self.base = rss_mb()
+        self.memory = MemorySampler()
+        self.clock = {"read": 0.0, "to_document": 0.0, "add": 0.0, "commit": 0.0}
+        self.cpu0, self.main0 = cpu_s(), time.thread_time()
+        self.t0 = time.perf_counter()
+        self.wall = 0.0
+
+    def done(self) -> None:
+        self.wall = time.perf_counter() - self.t0
+
+    def report(self, n: int, path: Path, extra: dict[str, Any], background: bool = True) -> dict[str, Any]:
+        """``build_s``: the build without reading the Records. Reading is main-thread work; where the engine indexes
+        in background threads (tantivy), time the main thread spent blocked in add_documents waiting for them is
+        time the reading may have hidden in, so only the reading beyond that is taken off (an upper bound of the
+        build time: conservative). SQLite works in the main thread alone: all the reading is taken off."""
+        clock, wall = self.clock, self.wall
+        cpu = cpu_s() - self.cpu0
+        main = time.thread_time() - self.main0
+        build = wall - (max(0.0, clock["read"] - clock["add"]) if background else clock["read"])
+        return {"docs": n, "wall_s": round(wall, 2), "read_s": round(clock["read"], 2), "build_s": round(build, 2),
+                "docs_per_s": round(n / build), "docs_per_s_with_read": round(n / wall),
+                "to_document_s": round(clock["to_document"], 2), "add_s": round(clock["add"], 2),
+                "commit_s": round(clock["commit"], 2), "cpu_s": round(cpu, 1), "main_thread_cpu_s": round(main, 1),
+                "other_threads_cpu_s": round(cpu - main, 1), "size_mb": round(dir_mb(path)),
+                "rss_before_mb": round(self.base), "peak_rss_mb": round(peak_rss_mb()), "loadavg": loadavg(), **extra,
+                **self.memory.stop()}
 
 
 FTS_COLUMNS = ["title", "body", "summary", "notes", "parties", "names"]
@@ -389,12 +396,8 @@ def phase_build_fts5(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     path = work / "fts5.sqlite"
     path.unlink(missing_ok=True)
-    gc.collect()
-    base = rss_mb()
-    memory = MemorySampler()
-    clock = {"read": 0.0, "to_document": 0.0, "add": 0.0, "commit": 0.0}
-    cpu0, main0 = cpu_s(), time.thread_time()
-    t0 = time.perf_counter()
+    meter = BuildMeter()
+    clock = meter.clock
     conn = sqlite3.connect(path, isolation_level=None)
     conn.executescript(f"""
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = FILE;
@@ -438,9 +441,8 @@ def phase_build_fts5(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     optimize_s = time.perf_counter() - t
     clock["commit"] = indexes_s + optimize_s
     conn.close()
-    wall = time.perf_counter() - t0
-    return build_report(n, wall, clock, cpu0, main0, base, path,
-                        {"indexes_s": round(indexes_s, 2), "optimize_s": round(optimize_s, 2), **memory.stop()},
+    meter.done()
+    return meter.report(n, path, {"indexes_s": round(indexes_s, 2), "optimize_s": round(optimize_s, 2)},
                         background=False)
 
 
@@ -798,7 +800,7 @@ def table(report: dict[str, Any]) -> str:
     c, bare, f = (builds.get(k, {}) for k in ("build-cablegram", "build-bare", "build-fts5"))
     lines += ["", f"Build time ratio: cablegram / bare {ratio(c.get('build_s'), bare.get('build_s'))}, "
               f"cablegram / FTS5 {ratio(c.get('build_s'), f.get('build_s'))}. seconds = the build without reading the "
-              "Records from the stream (see build_report); MB/s = body text indexed per second; peak RSS counts the "
+              "Records from the stream (see BuildMeter.report); MB/s = body text indexed per second; peak RSS counts the "
               "index files tantivy maps while merging, peak anon is the memory the process allocated.", ""]
     s = builds.get("search", {}).get("stats", {})
     lines += ["| query | cablegram p50 | p99 | bare p50 | p99 | ratio p50 | ratio p99 | core p50 | FTS5 p50 | p99 | "

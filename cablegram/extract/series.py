@@ -11,6 +11,7 @@ series is not chronological) or when no neighbour within a few numbers carries a
 
 from __future__ import annotations
 
+import glob
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -48,25 +49,26 @@ def date_by_neighbours(record: Record, path: Path, date_of: DateOf) -> None:
     after = _nearest_dated(_neighbours(path, +1), date_of)
     if before is None:
         return
-    bounds = [d for d in (upper, after[1][:10] if after else None) if d]
-    if bounds and min(bounds) < before[1][:10]:
+    bounds = [d for d in (upper, after[1] if after else None) if d]
+    if bounds and min(bounds) < before[1]:
         return  # a series not in date order, or a source note against it: no place to read a date from
-    record.date, record.date_inferred = before[1][:10], True  # type: ignore[attr-defined]
+    record.date, record.date_inferred = before[1], True  # type: ignore[attr-defined]
     record.date_not_before = record.date  # type: ignore[attr-defined]
     if bounds:
         record.date_not_after = min(bounds)  # type: ignore[attr-defined]
-    between = f"after {before[0]} ({before[1][:10]})" + (f" and before {after[0]} ({after[1][:10]})" if after else "")
+    between = f"after {before[0]} ({before[1]})" + (f" and before {after[0]} ({after[1]})" if after else "")
     record.notes.append(Note(kind="editorial_note", text=f"Undated; dated by its place in the series: {between}."))
 
 
 def _nearest_dated(paths: Iterator[Path], date_of: DateOf) -> tuple[str, str] | None:
+    """(file stem, day) of the first of ``paths`` whose document is dated."""
     for path in paths:
         try:
             date = date_of(path)
-        except CablegramError:
+        except (CablegramError, OSError):  # unreadable, or gone since the folder was listed
             continue
         if date:
-            return path.stem, date
+            return path.stem, date[:10]
     return None
 
 
@@ -89,12 +91,8 @@ def _neighbours(path: Path, step: int) -> Iterator[Path]:
 def _series(folder: Path, prefix: str, suffix: str, mtime: int) -> dict[int, Path]:
     """The numbered files of a series in ``folder``; ``mtime`` keys the cache to the folder's contents."""
     found: dict[int, Path] = {}
-    for p in folder.glob(f"{glob_escape(prefix)}*{glob_escape(suffix)}"):
+    for p in folder.glob(f"{glob.escape(prefix)}*{glob.escape(suffix)}"):
         m = _NUMBERED.match(p.stem)
         if m and (m.group("prefix") or "") == prefix and p.suffix == suffix:
             found[int(m.group("n"))] = p
     return found
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)

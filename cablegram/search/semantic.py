@@ -33,8 +33,9 @@ import os
 import re
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,6 +186,11 @@ class _Loaded:
     record_ids: list[str]  # the record of each start
     position: dict[str, int]  # the index in record_ids of each record
     graph: Any = None  # the HNSW graph over the rows, when the index is large enough to have one
+
+    def rows_of(self, position: int) -> tuple[int, int]:
+        """The first row of the record at this position, and the row after its last."""
+        start = int(self.starts[position])
+        return start, int(self.starts[position + 1]) if position + 1 < len(self.starts) else len(self.rows)
 
 
 def _empty() -> _Loaded:
@@ -337,31 +343,41 @@ def sync(archive: Archive, changed: set[str], catch_up: bool = False) -> int:
 
 # searching ----------------------------------------------------------------------------------------------------------
 
+_checked: weakref.WeakKeyDictionary[Archive, tuple[Any, ...]] = weakref.WeakKeyDictionary()
+
+
 def _catch_up(archive: Archive) -> None:
     """Embed what the semantic index lacks, when the archive or the index may have changed since the last look:
-    comparing a million record ids takes a second, so it is done only after this process flushed changes, another
-    process committed to the archive (SQLite's data_version) or wrote the index (its generation)."""
+    comparing a million record ids takes a second, so it is done only after this connection changed the archive
+    (its total_changes), another process committed to it (SQLite's data_version) or wrote the index (its
+    generation)."""
     index = semantic_index(archive)
 
     def state() -> tuple[Any, ...]:
         meta = index.meta() or {}
         version = archive.conn.execute("PRAGMA data_version").fetchone()[0]
-        return meta.get("generation"), version, archive.writes
+        return meta.get("generation"), version, archive.conn.total_changes
 
-    if archive.semantic_checked != state():
+    if _checked.get(archive) != state():
         sync(archive, set(), catch_up=True)
-        archive.semantic_checked = state()
+        _checked[archive] = state()
 
 
 @dataclass
 class _Scored:
     """Every record scored against the query (brute force): one array of each record's best chunk."""
 
-    record_ids: list[str]
-    position: dict[str, int]
+    loaded: _Loaded
     scores: npt.NDArray[np.float32]  # each record's best chunk
     row_scores: npt.NDArray[np.float32]
-    starts: npt.NDArray[np.intp]
+
+    @property
+    def record_ids(self) -> list[str]:
+        return self.loaded.record_ids
+
+    @property
+    def position(self) -> dict[str, int]:
+        return self.loaded.position
 
     def score(self, position: int) -> float:
         return float(self.scores[position])
@@ -370,8 +386,7 @@ class _Scored:
         """Which chunk of the record at this position scored best."""
         import numpy as np
 
-        start = int(self.starts[position])
-        end = int(self.starts[position + 1]) if position + 1 < len(self.starts) else len(self.row_scores)
+        start, end = self.loaded.rows_of(position)
         return int(np.argmax(self.row_scores[start:end]))
 
     def top(self, k: int) -> list[int]:
@@ -386,37 +401,31 @@ class _Scored:
 
 
 @dataclass
-class _Candidates:
+class _Candidates(_Scored):
     """The records of the rows a graph returned, scored exactly; any other record is scored when asked for (a keyword
-    hit the graph did not return). Nothing here is as large as the index."""
+    hit the graph did not return). Nothing here is as large as the index: ``scores`` and ``row_scores`` stay empty."""
 
-    record_ids: list[str]
-    position: dict[str, int]
-    starts: npt.NDArray[np.intp]
-    rows: int
-    vectors: Matrix
     query: npt.NDArray[np.float32]
-    best: dict[int, tuple[float, int]]  # position -> (score, chunk) of its best row among those scored
+    best: dict[int, tuple[float, int]] = field(default_factory=dict)  # position -> (score, chunk) of its best row
 
     @classmethod
     def of(cls, loaded: _Loaded, query: npt.NDArray[np.float32], rows: npt.NDArray[np.intp]) -> _Candidates:
         import numpy as np
 
+        found = cls(loaded, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32), query)
         scores = np.asarray(loaded.vectors[rows] @ query, dtype=np.float32)
         positions = np.searchsorted(loaded.starts, rows, side="right") - 1
-        best: dict[int, tuple[float, int]] = {}
         for row, position, score in zip(rows.tolist(), positions.tolist(), scores.tolist(), strict=True):
-            if position not in best or score > best[position][0]:
-                best[position] = (score, row - int(loaded.starts[position]))
-        return cls(loaded.record_ids, loaded.position, loaded.starts, len(loaded.rows), loaded.vectors, query, best)
+            if position not in found.best or score > found.best[position][0]:
+                found.best[position] = (score, row - int(loaded.starts[position]))
+        return found
 
     def score(self, position: int) -> float:
         if position not in self.best:
             import numpy as np
 
-            start = int(self.starts[position])
-            end = int(self.starts[position + 1]) if position + 1 < len(self.starts) else self.rows
-            scores = np.asarray(self.vectors[start:end] @ self.query, dtype=np.float32)
+            start, end = self.loaded.rows_of(position)
+            scores = np.asarray(self.loaded.vectors[start:end] @ self.query, dtype=np.float32)
             self.best[position] = (float(scores.max()), int(np.argmax(scores)))
         return self.best[position][0]
 
@@ -428,7 +437,7 @@ class _Candidates:
         return sorted(self.best, key=lambda p: (-self.best[p][0], p))[:max(k, 0)]
 
 
-def _score_all(archive: Archive, text: str, wanted: int) -> _Scored | _Candidates:
+def _score_all(archive: Archive, text: str, wanted: int) -> _Scored:
     """The cosine of ``text`` with every record (its best chunk): one matrix-vector product over all rows; or, in an
     index with a graph, with the records of the rows the graph finds near enough for the ``wanted`` best records."""
     import numpy as np
@@ -439,13 +448,12 @@ def _score_all(archive: Archive, text: str, wanted: int) -> _Scored | _Candidate
     loaded = semantic_index(archive).load()
     if not loaded.rows:
         empty = np.zeros(0, dtype=np.float32)
-        return _Scored([], {}, empty, empty, np.zeros(0, dtype=np.intp))
+        return _Scored(loaded, empty, empty)
     query = embed([text])[0]
     if loaded.graph is not None:
         return _Candidates.of(loaded, query, ann.nearest_rows(loaded.graph, query, wanted * MAX_CHUNKS))
     row_scores = np.asarray(loaded.vectors @ query, dtype=np.float32)
-    scores = np.maximum.reduceat(row_scores, loaded.starts)
-    return _Scored(loaded.record_ids, loaded.position, scores, row_scores, loaded.starts)
+    return _Scored(loaded, np.maximum.reduceat(row_scores, loaded.starts), row_scores)
 
 
 def semantic_search(archive: Archive, text: str, limit: int = 20) -> list[tuple[str, float]]:
@@ -466,7 +474,7 @@ def hybrid_search(archive: Archive, query: str, limit: int = 20, offset: int = 0
     text = _free_text(node) if node is not None else query
     semantic_rank: dict[str, int] = {}
     semantic_score: dict[str, float] = {}
-    scored: _Scored | _Candidates | None = None
+    scored: _Scored | None = None
     if re.search(r"\w", text):
         scored = _score_all(archive, text, depth * 4)
         position = scored.position

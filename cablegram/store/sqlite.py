@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from cablegram.errors import NotFound
 from cablegram.record import Record
@@ -32,8 +31,6 @@ class Archive:
         self.entities = EntityStore(self.conn)
         self.index = SearchIndex(self.root / "index")
         self.changed: set[str] = set()  # records added, replaced or removed since the last flush (semantic index)
-        self.writes = 0  # flushes that changed records, in this process (the semantic index checks after each)
-        self.semantic_checked: tuple[Any, ...] | None = None  # the state in which the semantic index last caught up
         if self.index.created and self.count():
             self.reindex()  # an archive from before the index, or an index deleted: rebuilt from the records
 
@@ -116,7 +113,6 @@ class Archive:
         first search by meaning, which embeds what the semantic index lacks: ingest stays as fast as without the
         extra. CABLEGRAM_SEMANTIC=eager embeds here instead."""
         self.index.commit()
-        self.writes += bool(self.changed)
         if self.changed and os.environ.get("CABLEGRAM_SEMANTIC", "").lower() == "eager":
             from cablegram.search.semantic import sync
 
